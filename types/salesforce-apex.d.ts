@@ -7,32 +7,26 @@
  * `scripts/lwc/generate-platform-types.ts` (run by `npm run build:lwc`), so an import of a method that does not exist
  * in the package, or a call with wrong parameters, fails the type check.
  */
-import type { WireAdapterConstructor } from 'lwc';
-
-declare global {
-    /** The error an Apex call rejects with (an `AuraHandledException` arrives as `body.message`). */
-    interface ApexCallError {
-        status?: number;
-        statusText?: string;
-        body?: { message?: string; exceptionType?: string; stackTrace?: string } | { message?: string }[];
-    }
-
-    /** What a `@wire`d Apex method provisions. */
-    interface ApexWireResult<Result> {
-        data?: Result;
-        error?: ApexCallError;
-    }
-
-    /** An `@AuraEnabled` Apex method as imported by a Lightning web component. */
-    type ApexMethod<Params extends Record<string, unknown>, Result> = ((params?: Params) => Promise<Result>) &
-        WireAdapterConstructor<Params, ApexWireResult<Result>>;
+/** The error an Apex call rejects with (an `AuraHandledException` arrives as `body.message`). */
+interface ApexCallError {
+    status?: number;
+    statusText?: string;
+    body?: { message?: string; exceptionType?: string; stackTrace?: string } | { message?: string }[];
 }
+
+/** What a `@wire`d Apex method provisions. */
+interface ApexWireResult<Result> {
+    data?: Result;
+    error?: ApexCallError;
+}
+
+/** An `@AuraEnabled` Apex method as imported by a Lightning web component. */
+type ApexMethod<Params extends Record<string, unknown>, Result> = ((params?: Params) => Promise<Result>) &
+    import('lwc').WireAdapterConstructor<Params, ApexWireResult<Result>>;
 
 declare module '@salesforce/apex' {
-    /** Re-fetches the data of a wired Apex method; pass the value the wire provisioned. */
+/** Re-fetches the data of a wired Apex method; pass the value the wire provisioned. */
     export function refreshApex(wiredValue: unknown): Promise<void>;
-    /** The Apex method's result value when its wire has not provisioned yet. */
+/** The Apex method's result value when its wire has not provisioned yet. */
     export function getSObjectValue(record: unknown, field: string): unknown;
 }
-
-export {};

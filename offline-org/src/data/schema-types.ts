@@ -89,6 +89,8 @@ export interface FieldDescribe {
   autoNumberFormat?: string;
   /** Added by the data layer: the formula of a calculated field (not evaluated by the offline runtime). */
   formula?: string;
+  /** Added by the data layer: a default-value formula the offline runtime cannot evaluate (raises "not supported"). */
+  defaultFormula?: string;
 }
 
 export interface ChildRelationship {

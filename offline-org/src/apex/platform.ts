@@ -1,0 +1,55 @@
+/**
+ * The one narrow seam between the interpreter and the rest of the org: SOQL, SOSL, DML, async work and callouts.
+ * The default implementation refuses everything loudly; src/data (and later async/http) plug in behind it.
+ *
+ * SOQL/SOSL text is handed over as written in the Apex source, with each `:expr` bind replaced by `:bindN`; the
+ * evaluated bind values come in `binds` (index N). Records cross the seam as SObjectValue (the interpreter's own
+ * sObject representation); the data layer converts to and from storage values using the schema.
+ */
+import type { SourcePos } from './errors.js';
+import { notSupported } from './errors.js';
+import type { Limits } from './runtime/limits.js';
+import type { SObjectValue, Value } from './runtime/values.js';
+
+export type DmlOperation = 'insert' | 'update' | 'delete' | 'undelete' | 'upsert' | 'merge';
+
+export interface DmlRequest {
+  op: DmlOperation;
+  records: SObjectValue[];
+  /** Database.* methods: false means partial success. DML statements are all-or-none. */
+  allOrNone: boolean;
+  /** For upsert: the external id field, or null for Id. */
+  externalIdField: string | null;
+  /** For merge: the records merged into records[0]. */
+  mergeRecords: SObjectValue[];
+  accessLevel: 'user' | 'system';
+}
+
+export interface DmlRowResult {
+  success: boolean;
+  id: string | null;
+  created: boolean;
+  errors: { statusCode: string; message: string; fields: string[] }[];
+}
+
+export interface PlatformContext {
+  limits: Limits;
+  pos: SourcePos;
+}
+
+export interface Platform {
+  query(soql: string, binds: Value[], ctx: PlatformContext): SObjectValue[] | Value;
+  search(sosl: string, binds: Value[], ctx: PlatformContext): Value;
+  dml(req: DmlRequest, ctx: PlatformContext): DmlRowResult[];
+  enqueue(kind: 'queueable' | 'future' | 'batch' | 'schedule', job: Value, ctx: PlatformContext): string;
+  callout(request: Value, ctx: PlatformContext): Value;
+}
+
+/** The platform of a runtime with nothing plugged in: every call is unsupported, loudly. */
+export const unsupportedPlatform: Platform = {
+  query: (_s, _b, ctx) => notSupported('SOQL query', ctx.pos),
+  search: (_s, _b, ctx) => notSupported('SOSL search', ctx.pos),
+  dml: (req, ctx) => notSupported(`DML ${req.op}`, ctx.pos),
+  enqueue: (kind, _j, ctx) => notSupported(`async ${kind}`, ctx.pos),
+  callout: (_r, ctx) => notSupported('HTTP callout', ctx.pos),
+};
