@@ -25,8 +25,8 @@ type ApexMethod<Params extends Record<string, unknown>, Result> = ((params?: Par
     import('lwc').WireAdapterConstructor<Params, ApexWireResult<Result>>;
 
 declare module '@salesforce/apex' {
-/** Re-fetches the data of a wired Apex method; pass the value the wire provisioned. */
+    /** Re-fetches the data of a wired Apex method; pass the value the wire provisioned. */
     export function refreshApex(wiredValue: unknown): Promise<void>;
-/** The Apex method's result value when its wire has not provisioned yet. */
+    /** The Apex method's result value when its wire has not provisioned yet. */
     export function getSObjectValue(record: unknown, field: string): unknown;
 }

@@ -3,14 +3,14 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureJsonArray, ensureJsonMap, ensureString, isJsonMap } from '@salesforce/ts-types';
+import { type AnyJson, ensureJsonArray, ensureJsonMap, ensureString, isJsonMap } from '@salesforce/ts-types';
 
 /** The repository root (the folder holding sfdx-project.json). */
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
 /** The project's package directories, absolute, from sfdx-project.json of the given project folder. */
 export function packageDirectories(projectDir: string = repoRoot): string[] {
-    const project = ensureJsonMap(JSON.parse(readFileSync(join(projectDir, 'sfdx-project.json'), 'utf8')));
+    const project = ensureJsonMap(JSON.parse(readFileSync(join(projectDir, 'sfdx-project.json'), 'utf8')) as AnyJson);
     return ensureJsonArray(project.packageDirectories).map((entry) => {
         if (!isJsonMap(entry)) {
             throw new Error('sfdx-project.json: each packageDirectories entry must be an object with a path');
@@ -21,7 +21,7 @@ export function packageDirectories(projectDir: string = repoRoot): string[] {
 
 /** The sourceApiVersion of sfdx-project.json. */
 export function sourceApiVersion(projectDir: string = repoRoot): string {
-    const project = ensureJsonMap(JSON.parse(readFileSync(join(projectDir, 'sfdx-project.json'), 'utf8')));
+    const project = ensureJsonMap(JSON.parse(readFileSync(join(projectDir, 'sfdx-project.json'), 'utf8')) as AnyJson);
     return ensureString(project.sourceApiVersion, 'sfdx-project.json: sourceApiVersion');
 }
 

@@ -109,10 +109,12 @@ function describeClass(ctx: ClassDeclarationContext): AuraClass {
             result.methods.push({
                 name: method.id().getText(),
                 cacheable: aura.cacheable,
-                params: (method.formalParameters().formalParameterList()?.formalParameter_list() ?? []).map((param) => ({
-                    name: param.id().getText(),
-                    type: typeRef(param.typeRef()),
-                })),
+                params: (method.formalParameters().formalParameterList()?.formalParameter_list() ?? []).map(
+                    (param) => ({
+                        name: param.id().getText(),
+                        type: typeRef(param.typeRef()),
+                    }),
+                ),
                 returns: method.VOID() ? null : typeRef(method.typeRef()),
             });
         }

@@ -69,10 +69,18 @@ function liftDecorators(sourceFile: ts.SourceFile): ts.TransformerFactory<ts.Sou
                     member.body,
                 );
             } else if (ts.isSetAccessorDeclaration(member)) {
-                updated = context.factory.updateSetAccessorDeclaration(member, kept, member.name, member.parameters, member.body);
+                updated = context.factory.updateSetAccessorDeclaration(
+                    member,
+                    kept,
+                    member.name,
+                    member.parameters,
+                    member.body,
+                );
             } else {
                 const { line } = sourceFile.getLineAndCharacterOfPosition((member as ts.Node).getStart(sourceFile));
-                throw new Error(`${sourceFile.fileName}:${line + 1}: a decorator on this kind of member is not supported`);
+                throw new Error(
+                    `${sourceFile.fileName}:${line + 1}: a decorator on this kind of member is not supported`,
+                );
             }
             const text = decorators.map((decorator) => decorator.getText(sourceFile)).join(' ');
             return ts.addSyntheticLeadingComment(
@@ -86,8 +94,22 @@ function liftDecorators(sourceFile: ts.SourceFile): ts.TransformerFactory<ts.Sou
             if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
                 const members = node.members.map(visitMember);
                 const updated = ts.isClassDeclaration(node)
-                    ? context.factory.updateClassDeclaration(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members)
-                    : context.factory.updateClassExpression(node, node.modifiers, node.name, node.typeParameters, node.heritageClauses, members);
+                    ? context.factory.updateClassDeclaration(
+                          node,
+                          node.modifiers,
+                          node.name,
+                          node.typeParameters,
+                          node.heritageClauses,
+                          members,
+                      )
+                    : context.factory.updateClassExpression(
+                          node,
+                          node.modifiers,
+                          node.name,
+                          node.typeParameters,
+                          node.heritageClauses,
+                          members,
+                      );
                 return ts.visitEachChild(updated, visit, context);
             }
             return ts.visitEachChild(node, visit, context);
@@ -140,7 +162,9 @@ export function compileComponents(configPath: string): { errors: string; emitted
 
 function main(): void {
     const flag = process.argv.indexOf('--project');
-    const configPath = resolve(flag >= 0 ? process.argv[flag + 1] : resolve(repoRoot, 'force-app/main/default/lwc/tsconfig.json'));
+    const configPath = resolve(
+        flag >= 0 ? process.argv[flag + 1] : resolve(repoRoot, 'force-app/main/default/lwc/tsconfig.json'),
+    );
     const { errors, emitted } = compileComponents(configPath);
     if (errors) {
         process.stderr.write(errors);

@@ -7,13 +7,28 @@
  * Usage: tsx scripts/lwc/generate-platform-types.ts [--check]
  *   --check  exit 1 when the generated file is missing or out of date, instead of writing it.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { apexSources, listFiles, packageDirectories, repoRoot } from '../lib/project.js';
 import { describeAuraSurface, type AuraClass } from './apex-aura-surface.js';
 import { renderDeclarations } from './render-declarations.js';
 
 const target = join(repoRoot, 'types', 'generated', 'platform-imports.d.ts');
+const pathsTarget = join(repoRoot, 'types', 'generated', 'tsconfig.lwc-paths.json');
+const lwcRoot = join(repoRoot, 'force-app', 'main', 'default', 'lwc');
+
+/** `c/<bundle>` resolves to the bundle's own module, as the platform resolves it. */
+function lwcPaths(): string {
+    const paths: Record<string, string[]> = {};
+    const bundles = existsSync(lwcRoot)
+        ? readdirSync(lwcRoot).filter((name) => existsSync(join(lwcRoot, name, `${name}.ts`)))
+        : [];
+    for (const name of bundles.sort()) {
+        paths[`c/${name}`] = [`${name}/${name}`];
+    }
+    const config = { compilerOptions: { baseUrl: relative(dirname(pathsTarget), lwcRoot), paths } };
+    return `${JSON.stringify(config, null, 2)}\n`;
+}
 
 function labelNames(roots: string[]): string[] {
     const names: string[] = [];
@@ -35,7 +50,8 @@ function main(): void {
     const text = renderDeclarations(classes, labelNames(roots));
     if (process.argv.includes('--check')) {
         const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-        if (current !== text) {
+        const currentPaths = existsSync(pathsTarget) ? readFileSync(pathsTarget, 'utf8') : '';
+        if (current !== text || currentPaths !== lwcPaths()) {
             console.error(`${target} is out of date: run npm run build:lwc`);
             process.exit(1);
         }
@@ -43,6 +59,7 @@ function main(): void {
     }
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
+    writeFileSync(pathsTarget, lwcPaths());
     console.log(`wrote ${classes.length} Apex class surface(s) to ${target}`);
 }
 

@@ -1,6 +1,6 @@
 /** Raw reads and writes of records (no validation, no triggers): the layer DML and seeding build on. */
 import type Database from 'better-sqlite3';
-import type { ObjectDescribe, Row, StorageValue } from '../schema-types.js';
+import type { FieldDescribe, ObjectDescribe, Row, StorageValue } from '../schema-types.js';
 import { fromSql, toSql } from './codec.js';
 import { CASCADE_ROOT_COLUMN, DELETED_COLUMN, columnName, hasColumn, tableName } from './sql-names.js';
 
@@ -29,7 +29,7 @@ export class RecordIO {
   }
 
   updateRow(object: ObjectDescribe, id: string, changes: Row): void {
-    const fields = Object.keys(changes).map((k) => object.fields.get(k.toLowerCase())).filter((f) => f !== undefined && hasColumn(f));
+    const fields = Object.keys(changes).map((k) => object.fields.get(k.toLowerCase())).filter((f): f is FieldDescribe => f !== undefined && hasColumn(f));
     if (fields.length === 0) return;
     const sql = `UPDATE ${tableName(object)} SET ${fields.map((f) => `${columnName(f)} = ?`).join(', ')} WHERE "Id" = ?`;
     this.prepare(sql).run([...fields.map((f) => toSql((changes[f.name] as StorageValue | undefined) ?? null, f)), id]);

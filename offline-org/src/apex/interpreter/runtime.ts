@@ -1,0 +1,388 @@
+/**
+ * The Apex runtime: holds the loaded program (classes, triggers), the current transaction (statics, limits, debug
+ * log), and performs the dynamic operations compiled code needs (invoke, instantiate, dispatch, exceptions).
+ */
+import type { SchemaProvider } from '../../data/schema-types.js';
+import type { SourcePos } from '../errors.js';
+import { NotSupportedError, compileError, notSupported } from '../errors.js';
+import { DeclConverter } from '../parse/convert-decl.js';
+import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse-source.js';
+import type { TriggerDecl } from '../ast.js';
+import { RtClass } from '../runtime/classes.js';
+import type { RtField, RtMethod } from '../runtime/classes.js';
+import { Limits } from '../runtime/limits.js';
+import { convert, isInstance, typeName, valueTypeName } from '../runtime/types.js';
+import type { RtType } from '../runtime/types.js';
+import {
+  ApexList, ApexMap, ApexObject, ApexSet, ApexThrow, EnumValue, IdValue, NativeObject, SObjectValue, TypeValue,
+} from '../runtime/values.js';
+import type { Value } from '../runtime/values.js';
+import { installUserEquality } from '../runtime/equality.js';
+import { toApexString } from '../runtime/format.js';
+import type { Platform } from '../platform.js';
+import { unsupportedPlatform } from '../platform.js';
+import { Registry } from '../../stdlib/registry.js';
+import { registerStdlib } from '../../stdlib/index.js';
+import { isValidId } from '../../stdlib/id-format.js';
+import { ClassTable } from './linker.js';
+import { exceptionTypeName, makeBuiltinExceptionClasses, newException } from './exceptions.js';
+import { Frame } from './frame.js';
+import { Compiler } from './compiler.js';
+
+export interface RuntimeOptions {
+  schema?: SchemaProvider;
+  platform?: Platform;
+  orgTimeZone?: string;
+  userId?: string;
+  userName?: string;
+  orgId?: string;
+  /** Record executed statement lines per file (for --code-coverage). */
+  coverage?: boolean;
+}
+
+export interface StaticState {
+  state: 0 | 1 | 2;
+  slots: Value[];
+}
+
+export class Transaction {
+  readonly statics = new Map<RtClass, StaticState>();
+  readonly debug: { line: number; level: string; message: string }[] = [];
+  readonly limits: Limits;
+  isTest = false;
+  constructor(isAsync: boolean) {
+    this.limits = new Limits(isAsync);
+  }
+}
+
+const emptySchema: SchemaProvider = { getObject: () => undefined, objectNames: () => [], objectByKeyPrefix: () => undefined };
+
+export class Runtime {
+  readonly schema: SchemaProvider;
+  platform: Platform;
+  readonly table: ClassTable;
+  readonly registry = new Registry();
+  readonly compiler: Compiler;
+  readonly orgTimeZone: string;
+  readonly options: RuntimeOptions;
+  readonly triggers: { decl: TriggerDecl; file: string }[] = [];
+  readonly files = new Map<string, RtClass>();
+  /** file -> executable lines, file -> executed lines. */
+  readonly executable = new Map<string, Set<number>>();
+  readonly covered = new Map<string, Set<number>>();
+  tx: Transaction = new Transaction(false);
+  top: Frame | null = null;
+  depth = 0;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.options = options;
+    this.schema = options.schema ?? emptySchema;
+    this.platform = options.platform ?? unsupportedPlatform;
+    this.orgTimeZone = options.orgTimeZone ?? 'America/Los_Angeles';
+    this.table = new ClassTable(this.schema);
+    for (const [k, c] of makeBuiltinExceptionClasses()) this.table.top.set(k, c);
+    this.compiler = new Compiler(this);
+    registerStdlib(this.registry);
+    installUserEquality({
+      equals: (a, b) => {
+        const m = this.findUserMethod(a.cls, 'equals', 1);
+        return m ? this.invoke(m, a, [b], null) === true : null;
+      },
+      hashCode: (a) => {
+        const m = this.findUserMethod(a.cls, 'hashcode', 0);
+        return m ? (this.invoke(m, a, [], null) as number) : null;
+      },
+    });
+  }
+
+  private findUserMethod(cls: RtClass, lname: string, arity: number): RtMethod | undefined {
+    return cls.findMethods(lname).find((m) => !m.isStatic && m.params.length === arity && m.decl);
+  }
+
+  // ---- loading ----
+
+  addClass(file: string, source: string): RtClass {
+    const tree = parseClassFile(file, source);
+    const decl = new DeclConverter(file, source).compilationUnit(tree);
+    const cls = this.table.declare(decl, file, null);
+    this.files.set(file, cls);
+    this.compiler.registerExecutableLines(file, decl);
+    return cls;
+  }
+
+  addTrigger(file: string, source: string): void {
+    const tree = parseTriggerFile(file, source);
+    const decl = new DeclConverter(file, source).trigger(tree);
+    this.triggers.push({ decl, file });
+  }
+
+  /** Links every loaded class; call after adding all sources. */
+  linkAll(): void {
+    for (const c of this.table.top.values()) this.table.link(c);
+  }
+
+  classes(): RtClass[] {
+    return [...this.files.values()];
+  }
+
+  // ---- transactions ----
+
+  beginTransaction(opts: { isTest?: boolean; isAsync?: boolean } = {}): Transaction {
+    this.tx = new Transaction(!!opts.isAsync);
+    this.tx.isTest = !!opts.isTest;
+    this.top = null;
+    this.depth = 0;
+    return this.tx;
+  }
+
+  /** Runs anonymous Apex in the current transaction. */
+  runAnonymous(file: string, source: string): void {
+    const tree = parseAnonymous(file, source);
+    const unit = new DeclConverter(file, source).anonymous(tree);
+    const cls = new RtClass('AnonymousBlock', 'class', {
+      kind: 'type', typeKind: 'class', name: 'AnonymousBlock', mods: { set: new Set(), annotations: [] }, superType: null,
+      interfaces: [], members: unit.members, enumValues: [], pos: { file, line: 1 },
+    }, null, file);
+    for (const m of unit.members) if (m.kind === 'type') this.table.declare(m, file, cls);
+    this.table.link(cls);
+    const body = this.compiler.compileAnonymous(cls, unit.body, file);
+    body();
+  }
+
+  // ---- exceptions ----
+
+  exceptionClass(name: string): RtClass {
+    const c = this.table.top.get(name.toLowerCase());
+    if (!c) throw new Error(`unknown built-in exception ${name}`);
+    return c;
+  }
+
+  /** Throws a System.<name> exception from built-in code at the current Apex line. */
+  fail = (name: string, message: string): never => {
+    throw new ApexThrow(newException(this.exceptionClass(name), message, null, this.top));
+  };
+
+  npe(): never {
+    return this.fail('NullPointerException', 'Attempt to de-reference a null object');
+  }
+
+  unsupported(what: string, pos: SourcePos): never {
+    return notSupported(what, pos);
+  }
+
+  // ---- statics ----
+
+  statics(cls: RtClass): Value[] {
+    let s = this.tx.statics.get(cls);
+    if (s && s.state === 2) return s.slots;
+    if (!s) {
+      s = { state: 0, slots: new Array<Value>(cls.staticSlotCount).fill(null) };
+      this.tx.statics.set(cls, s);
+    }
+    if (s.state === 0) {
+      s.state = 1;
+      if (cls.superClass && cls.superClass.decl) this.statics(cls.superClass);
+      try {
+        this.compiler.runStaticInit(cls, s.slots);
+      } catch (e) {
+        if (e instanceof ApexThrow) {
+          // The platform reports a failing static initialiser as System.ExceptionInInitializerError; its message
+          // carries the original exception, and every later use of the class fails again with the same error.
+          s.state = 0;
+          throw e;
+        }
+        throw e;
+      }
+      s.state = 2;
+    }
+    return s.slots;
+  }
+
+  // ---- invocation ----
+
+  /** Picks the overload that best fits the runtime argument values. */
+  selectMethod(cands: RtMethod[], args: Value[], what: string, pos: SourcePos): RtMethod {
+    const arity = cands.filter((m) => m.params.length === args.length);
+    if (arity.length === 1) return arity[0]!;
+    let best: RtMethod | undefined;
+    let bestScore = -1;
+    for (const m of arity) {
+      let score = 0;
+      for (let i = 0; i < args.length && score >= 0; i++) {
+        const a = args[i]!;
+        const t = m.params[i]!;
+        if (a === null) score += 1;
+        else if (isInstance(a, t) && !(t.k === 'prim' && t.p === 'object')) score += 4;
+        else if (convert(t, a).ok) score += t.k === 'prim' && t.p === 'object' ? 1 : 2;
+        else score = -1;
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = m;
+      }
+    }
+    if (!best) compileError(`Method does not exist or incorrect signature: ${what}(${args.map(valueTypeName).join(', ')})`, pos);
+    return best;
+  }
+
+  invoke(m: RtMethod, self: ApexObject | null, args: Value[], pos: SourcePos | null): Value {
+    if (m.native) return m.native(self, args);
+    if (m.isAbstract || !m.decl) {
+      return notSupported(`call of abstract method ${m.owner.name}.${m.name}`, pos ?? { file: m.owner.file, line: 0 });
+    }
+    if (!m.compiled) this.compiler.compileMethod(m);
+    return m.compiled!(self, args);
+  }
+
+  /** Virtual dispatch on a user object. */
+  invokeVirtual(obj: ApexObject, lname: string, args: Value[], pos: SourcePos): Value {
+    const cands = obj.cls.findMethods(lname).filter((m) => !m.isAbstract);
+    if (cands.length === 0) {
+      if (obj.exc) return this.callBuiltinInstance('exception', obj, lname, args, pos);
+      const any = this.registry.instance.get('object')?.get(lname);
+      if (any) return any(this, obj, args, pos);
+      return compileError(`Method does not exist or incorrect signature: void ${lname}() from the type ${obj.cls.name}`, pos);
+    }
+    return this.invoke(this.selectMethod(cands, args, lname, pos), obj, args, pos);
+  }
+
+  callBuiltinInstance(kind: string, self: Value, lname: string, args: Value[], pos: SourcePos): Value {
+    const fn = this.registry.instance.get(kind)?.get(lname) ?? this.registry.instance.get('object')?.get(lname);
+    if (!fn) return notSupported(`method ${kind}.${lname}`, pos);
+    return fn(this, self, args, pos);
+  }
+
+  /** Instance call on any value (`target.name(args)`). */
+  callMethod(target: Value, lname: string, args: Value[], pos: SourcePos): Value {
+    if (target === null) return this.npe();
+    if (target instanceof ApexObject) return this.invokeVirtual(target, lname, args, pos);
+    return this.callBuiltinInstance(kindOf(target), target, lname, args, pos);
+  }
+
+  instantiate(cls: RtClass, args: Value[], pos: SourcePos): ApexObject {
+    if (cls.kind !== 'class') compileError(`Type cannot be constructed: ${cls.name}`, pos);
+    if (cls.isAbstract) compileError(`Abstract classes cannot be instantiated: ${cls.name}`, pos);
+    if (!cls.linked) this.table.link(cls);
+    this.statics(cls);
+    const obj = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
+    this.construct(cls, obj, args, pos);
+    return obj;
+  }
+
+  /** Runs the constructor chain of `cls` on `obj`. */
+  construct(cls: RtClass, obj: ApexObject, args: Value[], pos: SourcePos): void {
+    if (!cls.decl) {
+      // A built-in exception class: (), (message), (cause), (message, cause).
+      const exc = { message: null as Value, cause: null as Value, line: this.top ? this.top.line : pos.line, stack: '' };
+      const [a, b] = args;
+      if (args.length === 1 && a instanceof ApexObject && a.exc) exc.cause = a;
+      else if (args.length >= 1) exc.message = a ?? null;
+      if (args.length === 2) exc.cause = b ?? null;
+      exc.stack = this.stackFromPos(pos);
+      obj.exc = exc;
+      return;
+    }
+    if (cls.ctors.length === 0) {
+      if (cls.isException) {
+        this.construct(cls.superClass!, obj, args, pos);
+        this.compiler.runInstanceInit(cls, obj);
+        return;
+      }
+      if (args.length > 0) compileError(`Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`, pos);
+      if (cls.superClass) this.construct(cls.superClass, obj, [], pos);
+      this.compiler.runInstanceInit(cls, obj);
+      return;
+    }
+    const ctor = cls.isException && !cls.ctors.some((c) => c.params.length === args.length)
+      ? null
+      : this.selectMethod(cls.ctors, args, `${cls.name}.<Constructor>`, pos);
+    if (!ctor) {
+      this.construct(cls.superClass!, obj, args, pos);
+      this.compiler.runInstanceInit(cls, obj);
+      return;
+    }
+    if (!ctor.compiled) this.compiler.compileMethod(ctor);
+    ctor.compiled!(obj, args);
+  }
+
+  private stackFromPos(pos: SourcePos): string {
+    const lines: string[] = [];
+    for (let f = this.top; f; f = f.prev) lines.push(`${f.where}: line ${f === this.top ? pos.line : f.line}, column 1`);
+    return lines.join('\n');
+  }
+
+  // ---- fields and conversions ----
+
+  /** Assignment conversion with the platform's runtime errors. */
+  coerce(t: RtType, v: Value, pos: SourcePos): Value {
+    if (v === null) return null;
+    if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.toId(v);
+    const r = convert(t, v);
+    if (r.ok) return r.v;
+    if (v instanceof ApexList && t.k === 'list' && t.el.k === 'sobject' && v.elType.k === 'sobject' && v.elType.name === null) {
+      // A List<SObject> whose elements all have the right type may be assigned (e.g. from Database.query).
+      if (v.items.every((x) => x === null || isInstance(x, t.el))) return new ApexList(t.el, v.items);
+    }
+    return this.fail('TypeException', `Invalid conversion from runtime type ${valueTypeName(v)} to ${typeName(t)}`);
+  }
+
+  toId(s: string): IdValue {
+    if (!isValidId(s)) return this.fail('StringException', `Invalid id: ${s}`);
+    return new IdValue(s);
+  }
+
+  getField(f: RtField, obj: ApexObject, pos: SourcePos): Value {
+    if (f.prop && f.prop.getter && f.prop.getter.body) return this.compiler.callAccessor(f, 'get', obj, null, pos);
+    return obj.fields[f.slot]!;
+  }
+
+  setField(f: RtField, obj: ApexObject, v: Value, pos: SourcePos): void {
+    const cv = this.coerce(f.type, v, pos);
+    if (f.prop && f.prop.setter && f.prop.setter.body) {
+      this.compiler.callAccessor(f, 'set', obj, cv, pos);
+      return;
+    }
+    obj.fields[f.slot] = cv;
+  }
+
+  // ---- output ----
+
+  stringOf(v: Value): string {
+    return toApexString(v, (o) => {
+      const m = o.cls.decl ? this.findUserMethod(o.cls, 'tostring', 0) : undefined;
+      return m ? toApexString(this.invoke(m, o, [], null)) : null;
+    });
+  }
+
+  debug(level: string, v: Value): void {
+    this.tx.debug.push({ line: this.top ? this.top.line : 0, level, message: this.stringOf(v) });
+  }
+
+  typeNameOfException(o: ApexObject): string {
+    return exceptionTypeName(o.cls);
+  }
+
+  isNotSupported(e: unknown): e is NotSupportedError {
+    return e instanceof NotSupportedError;
+  }
+}
+
+/** Which built-in method table serves a non-user value. */
+export function kindOf(v: Value): string {
+  switch (typeof v) {
+    case 'string': return 'string';
+    case 'number': return 'integer';
+    case 'bigint': return 'long';
+    case 'boolean': return 'boolean';
+  }
+  if (v instanceof ApexList) return 'list';
+  if (v instanceof ApexMap) return 'map';
+  if (v instanceof ApexSet) return 'set';
+  if (v instanceof SObjectValue) return 'sobject';
+  if (v instanceof IdValue) return 'id';
+  if (v instanceof EnumValue) return 'enum';
+  if (v instanceof TypeValue) return 'type';
+  if (v instanceof NativeObject) return v.typeName.toLowerCase();
+  if (v instanceof ApexObject) return 'object';
+  return valueTypeName(v).toLowerCase();
+}

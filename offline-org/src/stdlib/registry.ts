@@ -1,0 +1,47 @@
+/**
+ * The table of built-in platform classes: static methods and properties by class name, instance methods by value
+ * kind, and constructors of built-in types. Each stdlib file registers its class here; the interpreter only looks up.
+ */
+import type { SourcePos } from '../apex/errors.js';
+import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { Value } from '../apex/runtime/values.js';
+
+export type StaticMethod = (rt: Runtime, args: Value[], pos: SourcePos) => Value;
+export type InstanceMethod = (rt: Runtime, self: Value, args: Value[], pos: SourcePos) => Value;
+export type StaticProp = (rt: Runtime, pos: SourcePos) => Value;
+
+export class Registry {
+  readonly statics = new Map<string, Map<string, StaticMethod>>();
+  readonly props = new Map<string, Map<string, StaticProp>>();
+  readonly instance = new Map<string, Map<string, InstanceMethod>>();
+  readonly constructors = new Map<string, StaticMethod>();
+
+  staticMethods(className: string, methods: Record<string, StaticMethod>): void {
+    const key = className.toLowerCase();
+    const m = this.statics.get(key) ?? new Map<string, StaticMethod>();
+    for (const [k, v] of Object.entries(methods)) m.set(k.toLowerCase(), v);
+    this.statics.set(key, m);
+  }
+
+  staticProps(className: string, props: Record<string, StaticProp>): void {
+    const key = className.toLowerCase();
+    const m = this.props.get(key) ?? new Map<string, StaticProp>();
+    for (const [k, v] of Object.entries(props)) m.set(k.toLowerCase(), v);
+    this.props.set(key, m);
+  }
+
+  instanceMethods(kind: string, methods: Record<string, InstanceMethod>): void {
+    const key = kind.toLowerCase();
+    const m = this.instance.get(key) ?? new Map<string, InstanceMethod>();
+    for (const [k, v] of Object.entries(methods)) m.set(k.toLowerCase(), v);
+    this.instance.set(key, m);
+  }
+
+  constructorOf(typeName: string, fn: StaticMethod): void {
+    this.constructors.set(typeName.toLowerCase(), fn);
+  }
+
+  isStaticClass(lname: string): boolean {
+    return this.statics.has(lname) || this.props.has(lname);
+  }
+}
