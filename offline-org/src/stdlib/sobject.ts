@@ -1,0 +1,125 @@
+/**
+ * SObject values: creation, field get/put validated against the schema (unknown field -> error, as the platform),
+ * assignment conversion by field type, relationship traversal, and the SObject instance methods.
+ */
+import type { SourcePos } from '../apex/errors.js';
+import { compileError } from '../apex/errors.js';
+import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
+import { prim } from '../apex/runtime/types.js';
+import type { RtType } from '../apex/runtime/types.js';
+import { ApexMap, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
+import type { Value } from '../apex/runtime/values.js';
+import type { Registry } from './registry.js';
+
+export function describeOf(rt: Runtime, name: string, pos: SourcePos): ObjectDescribe {
+  const d = rt.schema.getObject(name);
+  if (!d) return compileError(`Invalid type: ${name}`, pos);
+  return d;
+}
+
+export function newSObject(rt: Runtime, name: string, pos: SourcePos): SObjectValue {
+  return new SObjectValue(describeOf(rt, name, pos).name);
+}
+
+export function fieldRtType(f: FieldDescribe): RtType {
+  switch (f.type) {
+    case 'id': case 'reference': return prim('id');
+    case 'boolean': return prim('boolean');
+    case 'integer': return prim('integer');
+    case 'long': return prim('long');
+    case 'double': case 'currency': case 'percent': return prim('decimal');
+    case 'date': return prim('date');
+    case 'datetime': return prim('datetime');
+    case 'time': return prim('time');
+    case 'base64': return prim('blob');
+    case 'address': case 'location': return prim('object');
+    default: return prim('string');
+  }
+}
+
+interface Resolved {
+  field: FieldDescribe | null;
+  relationship: { name: string; target: string | null } | null;
+}
+
+function resolveField(rt: Runtime, so: SObjectValue, name: string, pos: SourcePos): Resolved {
+  const d = describeOf(rt, so.objectName, pos);
+  const l = name.toLowerCase();
+  const f = d.fields.get(l);
+  if (f) return { field: f, relationship: null };
+  for (const fd of d.fields.values()) {
+    if (fd.relationshipName && fd.relationshipName.toLowerCase() === l) return { field: null, relationship: { name: fd.relationshipName, target: fd.referenceTo[0] ?? null } };
+  }
+  for (const cr of d.childRelationships) {
+    if (cr.relationshipName && cr.relationshipName.toLowerCase() === l) return { field: null, relationship: { name: cr.relationshipName, target: cr.childSObject } };
+  }
+  return rt.fail('SObjectException', `Invalid field ${name} for ${so.objectName}`);
+}
+
+export function sobjectGet(rt: Runtime, so: SObjectValue, name: string, pos: SourcePos): Value {
+  const e = so.fields.get(name.toLowerCase());
+  if (e) return e.value;
+  resolveField(rt, so, name, pos);
+  return null;
+}
+
+export function sobjectPut(rt: Runtime, so: SObjectValue, name: string, v: Value, pos: SourcePos): Value {
+  const r = resolveField(rt, so, name, pos);
+  if (r.field) {
+    const cv = rt.coerce(fieldRtType(r.field), v, pos);
+    so.fields.set(r.field.name.toLowerCase(), { name: r.field.name, value: cv });
+    return cv;
+  }
+  so.fields.set(name.toLowerCase(), { name: r.relationship!.name, value: v });
+  return v;
+}
+
+export function registerSObject(reg: Registry): void {
+  reg.instanceMethods('sobject', {
+    get: (rt, s, a, pos) => {
+      const path = String(a[0]);
+      let cur: Value = s;
+      for (const part of path.split('.')) {
+        if (!(cur instanceof SObjectValue)) return cur === null ? null : rt.npe();
+        cur = sobjectGet(rt, cur, part, pos);
+      }
+      return cur;
+    },
+    put: (rt, s, a, pos) => {
+      const so = s as SObjectValue;
+      const old = sobjectGet(rt, so, String(a[0]), pos);
+      sobjectPut(rt, so, String(a[0]), a[1]!, pos);
+      return old;
+    },
+    getsobject: (rt, s, a, pos) => sobjectGet(rt, s as SObjectValue, String(a[0]), pos),
+    putsobject: (rt, s, a, pos) => sobjectPut(rt, s as SObjectValue, String(a[0]), a[1]!, pos),
+    getsobjects: (rt, s, a, pos) => sobjectGet(rt, s as SObjectValue, String(a[0]), pos),
+    getpopulatedfieldsasmap: (_rt, s) => {
+      const m = new ApexMap(prim('string'), prim('object'));
+      for (const f of (s as SObjectValue).fields.values()) m.entries.set('s' + f.name, [f.name, f.value]);
+      return m;
+    },
+    isset: (_rt, s, a) => (s as SObjectValue).fields.has(String(a[0]).toLowerCase()),
+    clone: (_rt, s, a) => {
+      const src = s as SObjectValue;
+      const preserveId = a[0] === true;
+      const c = new SObjectValue(src.objectName);
+      for (const [k, f] of src.fields) if (k !== 'id' || preserveId) c.fields.set(k, { name: f.name, value: f.value });
+      return c;
+    },
+    getsobjecttype: (rt, s, _a, pos) => {
+      const fn = rt.registry.statics.get('<sobject>')?.get('sobjecttype');
+      return fn ? fn(rt, [(s as SObjectValue).objectName], pos) : new NativeObject('Schema.SObjectType', (s as SObjectValue).objectName);
+    },
+    adderror: (rt, s, a) => {
+      const so = s as SObjectValue;
+      const errs = ((so as unknown as { errors?: string[] }).errors ??= []);
+      errs.push(rt.stringOf(a[a.length - 1]!));
+      return null;
+    },
+    haserrors: (_rt, s) => ((s as unknown as { errors?: string[] }).errors ?? []).length > 0,
+    id: (_rt, s) => (s as SObjectValue).fields.get('id')?.value ?? null,
+  });
+  void IdValue;
+}
