@@ -263,9 +263,7 @@ export class ExprCompiler {
         const lv = this.lvalue(e.target, sc);
         const val = this.expr(e.value, sc);
         if (e.op === '=') return (f) => lv.write(f, val(f));
-        const op = this.binary(e.op.slice(0, -1) as '+', (f) => f.ret, (f) => f.ret);
         const opFn = this.binaryFn(e.op.slice(0, -1));
-        void op;
         return (f) => lv.write(f, opFn(lv.read(f), val(f)));
       }
       case 'incdec': {
@@ -298,7 +296,6 @@ export class ExprCompiler {
         return (f) => rt.platform.search(text, binds.map((b) => b(f)), { limits: rt.tx.limits, pos });
       }
     }
-    return notSupported(`expression ${e.k}`, pos);
   }
 
   binaryFn(op: string): (a: Value, b: Value) => Value {

@@ -345,6 +345,24 @@ export class Runtime {
     obj.fields[f.slot] = cv;
   }
 
+  // ---- platform ----
+
+  /** Runs inline SOQL through the platform seam and wraps the rows in a List of the queried sObject type. */
+  query(text: string, binds: Value[], pos: SourcePos): Value {
+    const rows = this.platform.query(text, binds, { limits: this.tx.limits, pos });
+    if (!Array.isArray(rows)) return rows;
+    const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text);
+    const obj = from ? this.schema.getObject(from[1]!) : undefined;
+    return new ApexList({ k: 'sobject', name: obj ? obj.name : null }, rows);
+  }
+
+  /** Calls a built-in static method by class and method name (lower case). */
+  callStatic(cls: string, method: string, args: Value[], pos: SourcePos = { file: '<builtin>', line: 0 }): Value {
+    const fn = this.registry.statics.get(cls)?.get(method);
+    if (!fn) return notSupported(`method ${cls}.${method}`, pos);
+    return fn(this, args, pos);
+  }
+
   // ---- output ----
 
   stringOf(v: Value): string {

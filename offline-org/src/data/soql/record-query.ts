@@ -1,0 +1,117 @@
+/**
+ * Non-aggregate SELECT: the root object's fields, parent fields through relationships (as nested rows, null when
+ * the parent is empty), ORDER BY with SOQL's null ordering, LIMIT / OFFSET; child subqueries are attached after.
+ */
+import type { FieldDescribe, ObjectDescribe, Row } from '../schema-types.js';
+import { fromSql, type SqlValue } from '../store/codec.js';
+import { DELETED_COLUMN, tableName } from '../store/sql-names.js';
+import type { OrderItem, SoqlQuery } from './ast.js';
+import { conditionSql } from './conditions.js';
+import { JoinPlanner } from './join-planner.js';
+import { soqlErrors } from './messages.js';
+import { conditionEnv, integerValue, type QueryRun } from './query-env.js';
+import { QueryException } from '../errors.js';
+
+export type Column = { kind: 'field'; relPath: string[]; name: string; field: FieldDescribe } | { kind: 'relation'; relPath: string[] };
+
+export interface RecordSql {
+  sql: string;
+  params: SqlValue[];
+  columns: Column[];
+  planner: JoinPlanner;
+  /** How many entries of planner.touched come from the SELECT list (for SECURITY_ENFORCED). */
+  selectTouched: number;
+}
+
+export function orderSql(planner: JoinPlanner, items: OrderItem[]): string {
+  if (items.length === 0) return '';
+  const parts = items.map((o) => {
+    if (o.target.kind !== 'field') throw new QueryException('Ordering by an aggregate is only allowed in aggregate queries');
+    const r = planner.resolve(o.target.path);
+    if (!r.field.sortable) throw soqlErrors.notSortable(r.field.name);
+    return `${r.sql} ${o.desc ? 'DESC' : 'ASC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`;
+  });
+  return ` ORDER BY ${parts.join(', ')}`;
+}
+
+/** Builds the SQL of a record query over `object` (root or child), with extra WHERE SQL if given. */
+export function buildRecordSql(run: QueryRun, query: SoqlQuery, object: ObjectDescribe, alias: string, extraWhere: { sql: string; params: SqlValue[] } | null, paginate: boolean): RecordSql {
+  const planner = new JoinPlanner(run.ctx.schema, object, alias, query.alias, run.location);
+  const columns: Column[] = [];
+  const seen = new Set<string>();
+  const addField = (path: string[]): void => {
+    const r = planner.resolve(path);
+    const key = [...r.relPath, r.name].join('.').toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    columns.push({ kind: 'field', relPath: r.relPath, name: r.name, field: r.field });
+    (columns[columns.length - 1] as Column & { sql?: string }).sql = r.sql;
+  };
+  addField(['Id']);
+  for (const item of query.select) if (item.kind === 'field') addField(item.path);
+  const selectTouched = planner.touched.length;
+  const relations = new Map<string, string[]>();
+  for (const c of columns) {
+    for (let i = 1; i <= c.relPath.length; i++) relations.set(c.relPath.slice(0, i).join('.').toLowerCase(), c.relPath.slice(0, i));
+  }
+  const selectSql: string[] = columns.map((c) => (c as Column & { sql: string }).sql);
+  for (const relPath of relations.values()) {
+    columns.push({ kind: 'relation', relPath });
+    selectSql.push(planner.relationIdSql(relPath));
+  }
+  const params: SqlValue[] = [];
+  const filters: string[] = [];
+  if (!run.allRows) filters.push(`${alias}.${DELETED_COLUMN} = 0`);
+  if (query.where) filters.push(conditionSql(conditionEnv(run, planner, params), query.where, 'where'));
+  if (extraWhere) {
+    filters.push(extraWhere.sql);
+    params.push(...extraWhere.params);
+  }
+  const order = orderSql(planner, query.orderBy);
+  let sql = `SELECT ${selectSql.join(', ')} FROM ${tableName(object)} ${alias} ${planner.joins}${filters.length ? ` WHERE ${filters.join(' AND ')}` : ''}${order}`;
+  if (paginate) {
+    const limit = integerValue(run, query.limit, 'LIMIT');
+    const offset = integerValue(run, query.offset, 'OFFSET');
+    if (limit !== null || offset !== null) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(limit ?? -1, offset ?? 0);
+    }
+  }
+  return { sql, params, columns, planner, selectTouched };
+}
+
+/** Turns raw SQL rows into nested Rows. */
+export function shapeRows(raw: unknown[][], columns: Column[]): Row[] {
+  const relationIndex = columns
+    .map((c, i) => ({ c, i }))
+    .filter((x): x is { c: Extract<Column, { kind: 'relation' }>; i: number } => x.c.kind === 'relation')
+    .sort((a, b) => a.c.relPath.length - b.c.relPath.length);
+  return raw.map((values) => {
+    const root: Row = {};
+    const containers = new Map<string, Row | null>([['', root]]);
+    for (const { c, i } of relationIndex) {
+      const parentKey = c.relPath.slice(0, -1).join('.').toLowerCase();
+      const parent = containers.get(parentKey) ?? null;
+      const name = c.relPath[c.relPath.length - 1] as string;
+      const key = c.relPath.join('.').toLowerCase();
+      if (parent === null) {
+        containers.set(key, null);
+        continue;
+      }
+      if (values[i] === null || values[i] === undefined) {
+        parent[name] = null as unknown as Row;
+        containers.set(key, null);
+      } else {
+        const row: Row = {};
+        parent[name] = row;
+        containers.set(key, row);
+      }
+    }
+    columns.forEach((c, i) => {
+      if (c.kind !== 'field') return;
+      const container = containers.get(c.relPath.join('.').toLowerCase());
+      if (container) container[c.name] = fromSql(values[i], c.field);
+    });
+    return root;
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * String: the static methods (valueOf, format, join, isBlank, ...) and the instance methods.
+ */
+import type { Runtime } from '../apex/interpreter/runtime.js';
+import { prim } from '../apex/runtime/types.js';
+import { ApexList, ApexSet, IdValue } from '../apex/runtime/values.js';
+import type { Value } from '../apex/runtime/values.js';
+import type { Registry } from './registry.js';
+import { hashString } from './collections.js';
+import { toJsRegex } from './regex.js';
+
+const S = (v: Value): string => (v instanceof IdValue ? v.v : (v as string));
+const STR = prim('string');
+
+function strList(items: string[]): ApexList {
+  return new ApexList(STR, items);
+}
+
+function isBlank(s: Value): boolean {
+  return s === null || S(s).trim() === '';
+}
+
+function checkIndex(rt: Runtime, s: string, i: number): void {
+  if (i < 0 || i > s.length) rt.fail('StringException', `Ending position out of bounds: ${i}`);
+}
+
+/** String.format: {0}-style placeholders with '' as an escaped quote, like Java's MessageFormat. */
+export function formatMessage(rt: Runtime, pattern: string, args: Value[]): string {
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "'") {
+      if (pattern[i + 1] === "'") { out += "'"; i++; continue; }
+      quoted = !quoted;
+      continue;
+    }
+    if (c === '{' && !quoted) {
+      const end = pattern.indexOf('}', i);
+      const n = Number(pattern.slice(i + 1, end).split(',')[0]);
+      out += n < args.length ? rt.stringOf(args[n]!) : `{${n}}`;
+      i = end;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+export function registerString(reg: Registry): void {
+  reg.staticMethods('String', {
+    valueof: (rt, a) => (a[0] === null ? 'null' : rt.stringOf(a[0]!)),
+    isblank: (_rt, a) => isBlank(a[0]!),
+    isnotblank: (_rt, a) => !isBlank(a[0]!),
+    isempty: (_rt, a) => a[0] === null || S(a[0]!) === '',
+    isnotempty: (_rt, a) => a[0] !== null && S(a[0]!) !== '',
+    join: (rt, a) => {
+      const src = a[0];
+      const items = src instanceof ApexList ? src.items : src instanceof ApexSet ? [...src.entries.values()] : null;
+      if (!items) return rt.npe();
+      return items.map((x) => rt.stringOf(x)).join(a[1] === null ? 'null' : String(a[1]));
+    },
+    format: (rt, a) => formatMessage(rt, S(a[0]!), a[1] instanceof ApexList ? a[1].items : []),
+    escapesinglequotes: (_rt, a) => S(a[0]!).replace(/'/g, "\\'"),
+    fromchararray: (_rt, a) => String.fromCodePoint(...(a[0] as ApexList).items.map((x) => x as number)),
+    valueofgmt: (rt, a) => rt.stringOf(a[0]!),
+  });
+  const m: Record<string, (rt: Runtime, s: string, a: Value[]) => Value> = {
+    length: (_rt, s) => s.length,
+    touppercase: (_rt, s) => s.toUpperCase(),
+    tolowercase: (_rt, s) => s.toLowerCase(),
+    trim: (_rt, s) => s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, ''),
+    normalizespace: (_rt, s) => s.trim().replace(/\s+/g, ' '),
+    deletewhitespace: (_rt, s) => s.replace(/\s+/g, ''),
+    contains: (rt, s, a) => (a[0] === null ? rt.npe() : s.includes(S(a[0]!))),
+    containsignorecase: (_rt, s, a) => s.toLowerCase().includes(S(a[0]!).toLowerCase()),
+    containsany: (_rt, s, a) => [...S(a[0]!)].some((c) => s.includes(c)),
+    containsnone: (_rt, s, a) => ![...S(a[0]!)].some((c) => s.includes(c)),
+    containsonly: (_rt, s, a) => [...s].every((c) => S(a[0]!).includes(c)),
+    containswhitespace: (_rt, s) => /\s/.test(s),
+    startswith: (_rt, s, a) => s.startsWith(S(a[0]!)),
+    endswith: (_rt, s, a) => s.endsWith(S(a[0]!)),
+    startswithignorecase: (_rt, s, a) => s.toLowerCase().startsWith(S(a[0]!).toLowerCase()),
+    endswithignorecase: (_rt, s, a) => s.toLowerCase().endsWith(S(a[0]!).toLowerCase()),
+    equals: (_rt, s, a) => typeof a[0] === 'string' && s === a[0],
+    equalsignorecase: (_rt, s, a) => a[0] !== null && s.toLowerCase() === S(a[0]!).toLowerCase(),
+    compareto: (_rt, s, a) => { const o = S(a[0]!); let i = 0; while (i < s.length && i < o.length && s[i] === o[i]) i++; return i < s.length && i < o.length ? s.charCodeAt(i) - o.charCodeAt(i) : s.length - o.length; },
+    indexof: (_rt, s, a) => s.indexOf(S(a[0]!), (a[1] as number | undefined) ?? 0),
+    indexofignorecase: (_rt, s, a) => s.toLowerCase().indexOf(S(a[0]!).toLowerCase(), (a[1] as number | undefined) ?? 0),
+    lastindexof: (_rt, s, a) => s.lastIndexOf(S(a[0]!), (a[1] as number | undefined) ?? Infinity),
+    indexofany: (_rt, s, a) => { const idx = [...S(a[0]!)].map((c) => s.indexOf(c)).filter((i) => i >= 0); return idx.length ? Math.min(...idx) : -1; },
+    substring: (rt, s, a) => {
+      const start = a[0] as number;
+      const end = a.length > 1 ? (a[1] as number) : s.length;
+      checkIndex(rt, s, end);
+      if (start < 0 || start > end) rt.fail('StringException', `Starting position out of bounds: ${start}`);
+      return s.substring(start, end);
+    },
+    left: (_rt, s, a) => s.slice(0, Math.max(0, a[0] as number)),
+    right: (_rt, s, a) => ((a[0] as number) <= 0 ? '' : s.slice(-(a[0] as number))),
+    mid: (_rt, s, a) => s.substr(Math.max(0, a[0] as number), a[1] as number),
+    substringbefore: (_rt, s, a) => { const i = s.indexOf(S(a[0]!)); return i < 0 ? s : s.slice(0, i); },
+    substringafter: (_rt, s, a) => { const i = s.indexOf(S(a[0]!)); return i < 0 ? '' : s.slice(i + S(a[0]!).length); },
+    substringbeforelast: (_rt, s, a) => { const i = s.lastIndexOf(S(a[0]!)); return i < 0 ? s : s.slice(0, i); },
+    substringafterlast: (_rt, s, a) => { const i = s.lastIndexOf(S(a[0]!)); return i < 0 ? '' : s.slice(i + S(a[0]!).length); },
+    substringbetween: (_rt, s, a) => {
+      const open = S(a[0]!);
+      const close = a.length > 1 ? S(a[1]!) : open;
+      const i = s.indexOf(open);
+      if (i < 0) return null;
+      const j = s.indexOf(close, i + open.length);
+      return j < 0 ? null : s.slice(i + open.length, j);
+    },
+    replace: (_rt, s, a) => s.split(S(a[0]!)).join(S(a[1]!)),
+    replaceall: (_rt, s, a) => s.replace(toJsRegex(S(a[0]!), 'g'), javaReplacement(S(a[1]!))),
+    replacefirst: (_rt, s, a) => s.replace(toJsRegex(S(a[0]!), ''), javaReplacement(S(a[1]!))),
+    split: (_rt, s, a) => {
+      const parts = s.split(toJsRegex(S(a[0]!), 'g'));
+      const limit = a.length > 1 ? (a[1] as number) : 0;
+      let out = parts;
+      if (limit > 0 && parts.length > limit) {
+        const re = toJsRegex(S(a[0]!), 'g');
+        out = [];
+        let last = 0;
+        let mm: RegExpExecArray | null;
+        while (out.length < limit - 1 && (mm = re.exec(s))) { out.push(s.slice(last, mm.index)); last = mm.index + mm[0].length; }
+        out.push(s.slice(last));
+      } else if (limit === 0) {
+        while (out.length > 0 && out[out.length - 1] === '') out.pop();
+      }
+      if (out.length > 0 && out[0] === '' && s.length > 0 && parts.length > 1 && S(a[0]!) === '') out = out.slice(1);
+      return strList(out);
+    },
+    repeat: (_rt, s, a) => (a.length === 2 ? Array<string>(a[1] as number).fill(s).join(S(a[0]!)) : s.repeat(a[0] as number)),
+    reverse: (_rt, s) => [...s].reverse().join(''),
+    capitalize: (_rt, s) => (s ? s[0]!.toUpperCase() + s.slice(1) : s),
+    uncapitalize: (_rt, s) => (s ? s[0]!.toLowerCase() + s.slice(1) : s),
+    leftpad: (_rt, s, a) => s.padStart(a[0] as number, a.length > 1 ? S(a[1]!) : ' '),
+    rightpad: (_rt, s, a) => s.padEnd(a[0] as number, a.length > 1 ? S(a[1]!) : ' '),
+    center: (_rt, s, a) => { const n = a[0] as number; const pad = a.length > 1 ? S(a[1]!) : ' '; const total = n - s.length; if (total <= 0) return s; const left = Math.floor(total / 2); return s.padStart(s.length + left, pad).padEnd(n, pad); },
+    abbreviate: (_rt, s, a) => { const n = a[0] as number; return s.length <= n ? s : s.slice(0, n - 3) + '...'; },
+    isblank: (_rt, s) => s.trim() === '',
+    isnotblank: (_rt, s) => s.trim() !== '',
+    isempty: (_rt, s) => s === '',
+    isnotempty: (_rt, s) => s !== '',
+    isnumeric: (_rt, s) => /^[0-9]+$/.test(s),
+    isalpha: (_rt, s) => /^[A-Za-z]+$/.test(s),
+    isalphanumeric: (_rt, s) => /^[A-Za-z0-9]+$/.test(s),
+    isalllowercase: (_rt, s) => s !== '' && s === s.toLowerCase() && /[a-z]/.test(s),
+    isalluppercase: (_rt, s) => s !== '' && s === s.toUpperCase() && /[A-Z]/.test(s),
+    charat: (rt, s, a) => { const i = a[0] as number; if (i < 0 || i >= s.length) return rt.fail('StringException', `Invalid index ${i}`); return s.charCodeAt(i); },
+    codepointat: (_rt, s, a) => s.codePointAt(a[0] as number) ?? 0,
+    getchars: (_rt, s) => new ApexList(prim('integer'), [...s].map((c) => c.codePointAt(0)!)),
+    removestart: (_rt, s, a) => (s.startsWith(S(a[0]!)) ? s.slice(S(a[0]!).length) : s),
+    removeend: (_rt, s, a) => (s.endsWith(S(a[0]!)) ? s.slice(0, s.length - S(a[0]!).length) : s),
+    removestartignorecase: (_rt, s, a) => (s.toLowerCase().startsWith(S(a[0]!).toLowerCase()) ? s.slice(S(a[0]!).length) : s),
+    removeendignorecase: (_rt, s, a) => (s.toLowerCase().endsWith(S(a[0]!).toLowerCase()) ? s.slice(0, s.length - S(a[0]!).length) : s),
+    countmatches: (_rt, s, a) => (S(a[0]!) === '' ? 0 : s.split(S(a[0]!)).length - 1),
+    escapesinglequotes: (_rt, s) => s.replace(/'/g, "\\'"),
+    escapejava: (_rt, s) => JSON.stringify(s).slice(1, -1),
+    escapehtml4: (_rt, s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'),
+    escapecsv: (_rt, s) => (/[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s),
+    stripHtmlTags: (_rt, s) => s.replace(/<[^>]*>/g, ''),
+    hashcode: (_rt, s) => hashString(s),
+    tostring: (_rt, s) => s,
+    format: (rt, s, a) => formatMessage(rt, s, a[0] instanceof ApexList ? a[0].items : []),
+    splitbycharactertype: (_rt, s) => strList(s.match(/[A-Z]+|[a-z]+|[0-9]+|\s+|[^A-Za-z0-9\s]+/g) ?? []),
+    difference: (_rt, s, a) => { const o = S(a[0]!); let i = 0; while (i < s.length && s[i] === o[i]) i++; return o.slice(i); },
+  };
+  const wrapped: Record<string, (rt: Runtime, self: Value, a: Value[]) => Value> = {};
+  for (const [k, fn] of Object.entries(m)) wrapped[k] = (rt, self, a) => fn(rt, S(self), a);
+  reg.instanceMethods('string', wrapped);
+  reg.instanceMethods('id', {
+    ...wrapped,
+    to15: (_rt, s) => (s as IdValue).v.slice(0, 15),
+    getsobjecttype: (rt, s, _a, pos) => {
+      const d = rt.schema.objectByKeyPrefix((s as IdValue).v.slice(0, 3));
+      if (!d) return rt.fail('SObjectException', `Invalid id: ${(s as IdValue).v}`);
+      const fn = rt.registry.statics.get('<sobject>')?.get('sobjecttype');
+      return fn ? fn(rt, [d.name], pos) : null;
+    },
+    equals: (_rt, s, a) => a[0] instanceof IdValue && (a[0].v === (s as IdValue).v || a[0].v.slice(0, 15) === (s as IdValue).v.slice(0, 15)),
+  });
+}
+
+/** Java replacement strings use $1 for groups and \$ for a literal dollar; JS uses $1 and $$. */
+function javaReplacement(r: string): string {
+  let out = '';
+  for (let i = 0; i < r.length; i++) {
+    const c = r[i]!;
+    if (c === '\\' && i + 1 < r.length) { const n = r[++i]!; out += n === '$' ? '$$' : n; }
+    else out += c;
+  }
+  return out;
+}

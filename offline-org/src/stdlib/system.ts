@@ -1,0 +1,145 @@
+/**
+ * System (debug, assert*, now, today, currentTimeMillis), Assert, Test, Limits, UserInfo, and exception methods.
+ */
+import type { Runtime } from '../apex/interpreter/runtime.js';
+import { apexEquals } from '../apex/runtime/equality.js';
+import { typeName, valueTypeName } from '../apex/runtime/types.js';
+import { ApexObject, DateValue, DatetimeValue, EnumValue, IdValue, TypeValue } from '../apex/runtime/values.js';
+import type { Value } from '../apex/runtime/values.js';
+import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
+import type { Registry } from './registry.js';
+import { localFields } from './datetime-math.js';
+
+function msg(rt: Runtime, m: Value | undefined): string {
+  return m === undefined || m === null ? '' : ': ' + rt.stringOf(m);
+}
+
+function assertFail(rt: Runtime, text: string): never {
+  return rt.fail('AssertException', text);
+}
+
+function equalsFailure(rt: Runtime, expected: Value, actual: Value, m: Value | undefined): string {
+  return `Assertion Failed: Expected: ${rt.stringOf(expected)}, Actual: ${rt.stringOf(actual)}${m === undefined || m === null ? '' : ': ' + rt.stringOf(m)}`;
+}
+
+export function registerSystem(reg: Registry): void {
+  reg.staticMethods('System', {
+    debug: (rt, a) => {
+      if (a.length === 2) rt.debug(a[0] instanceof EnumValue ? a[0].name : 'DEBUG', a[1]!);
+      else rt.debug('DEBUG', a[0] ?? null);
+      return null;
+    },
+    assert: (rt, a) => {
+      if (a[0] !== true) assertFail(rt, `Assertion Failed${msg(rt, a[1])}`);
+      return null;
+    },
+    assertequals: (rt, a) => {
+      if (!apexEquals(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2]));
+      return null;
+    },
+    assertnotequals: (rt, a) => {
+      if (apexEquals(a[0]!, a[1]!)) assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0]!)}${msg(rt, a[2])}`);
+      return null;
+    },
+    now: () => new DatetimeValue(Date.now()),
+    today: (rt) => { const l = localFields(rt.orgTimeZone, Date.now()); return new DateValue(l.y, l.m, l.d); },
+    currenttimemillis: () => BigInt(Date.now()),
+    requestid: () => 'offline-request',
+    isbatch: () => false,
+    isfuture: () => false,
+    isqueueable: () => false,
+    isscheduled: () => false,
+  });
+  reg.staticMethods('Assert', {
+    areequal: (rt, a) => { if (!apexEquals(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2])); return null; },
+    arenotequal: (rt, a) => { if (apexEquals(a[0]!, a[1]!)) assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0]!)}${msg(rt, a[2])}`); return null; },
+    istrue: (rt, a) => { if (a[0] !== true) assertFail(rt, `Assertion Failed: Expected: true, Actual: ${rt.stringOf(a[0]!)}${msg(rt, a[1])}`); return null; },
+    isfalse: (rt, a) => { if (a[0] !== false) assertFail(rt, `Assertion Failed: Expected: false, Actual: ${rt.stringOf(a[0]!)}${msg(rt, a[1])}`); return null; },
+    isnull: (rt, a) => { if (a[0] !== null) assertFail(rt, `Assertion Failed: Expected: null, Actual: ${rt.stringOf(a[0]!)}${msg(rt, a[1])}`); return null; },
+    isnotnull: (rt, a) => { if (a[0] === null) assertFail(rt, `Assertion Failed: Expected: not null, Actual: null${msg(rt, a[1])}`); return null; },
+    fail: (rt, a) => assertFail(rt, a[0] === undefined || a[0] === null ? 'Assertion Failed' : rt.stringOf(a[0])),
+    isinstanceoftype: (rt, a) => {
+      const t = a[1];
+      if (!(t instanceof TypeValue)) return rt.npe();
+      if (!isInstanceOf(a[0]!, t)) assertFail(rt, `Assertion Failed: Expected instance of ${typeName(t.type)}, Actual: ${valueTypeName(a[0]!)}${msg(rt, a[2])}`);
+      return null;
+    },
+    isnotinstanceoftype: (rt, a) => {
+      const t = a[1];
+      if (!(t instanceof TypeValue)) return rt.npe();
+      if (isInstanceOf(a[0]!, t)) assertFail(rt, `Assertion Failed: Not expected instance of ${typeName(t.type)}${msg(rt, a[2])}`);
+      return null;
+    },
+  });
+  reg.staticMethods('Test', {
+    isrunningtest: (rt) => rt.tx.isTest,
+    starttest: () => null,
+    stoptest: () => null,
+    setmock: (rt, _a, pos) => rt.unsupported('Test.setMock', pos),
+    getstandardpricebookid: (rt, _a, pos) => rt.unsupported('Test.getStandardPricebookId', pos),
+  });
+  const limit = (used: (rt: Runtime) => number) => (rt: Runtime) => used(rt);
+  reg.staticMethods('Limits', {
+    getqueries: limit((rt) => rt.tx.limits.used.queries),
+    getlimitqueries: limit((rt) => rt.tx.limits.max.queries),
+    getqueryrows: limit((rt) => rt.tx.limits.used.queryRows),
+    getlimitqueryrows: limit((rt) => rt.tx.limits.max.queryRows),
+    getdmlstatements: limit((rt) => rt.tx.limits.used.dmlStatements),
+    getlimitdmlstatements: limit((rt) => rt.tx.limits.max.dmlStatements),
+    getdmlrows: limit((rt) => rt.tx.limits.used.dmlRows),
+    getlimitdmlrows: limit((rt) => rt.tx.limits.max.dmlRows),
+    getcallouts: limit((rt) => rt.tx.limits.used.callouts),
+    getlimitcallouts: limit((rt) => rt.tx.limits.max.callouts),
+    getqueueablejobs: limit((rt) => rt.tx.limits.used.queueableJobs),
+    getlimitqueueablejobs: limit((rt) => rt.tx.limits.max.queueableJobs),
+    getcputime: limit((rt) => rt.tx.limits.cpuTime()),
+    getlimitcputime: limit((rt) => rt.tx.limits.max.cpuTime),
+    getheapsize: limit((rt) => rt.tx.limits.used.heapSize),
+    getlimitheapsize: limit((rt) => rt.tx.limits.max.heapSize),
+    getfuturecalls: limit((rt) => rt.tx.limits.used.futureCalls),
+    getlimitfuturecalls: limit((rt) => rt.tx.limits.max.futureCalls),
+  });
+  reg.staticMethods('UserInfo', {
+    getuserid: (rt) => new IdValue(rt.options.userId ?? '005000000000001AAA'),
+    getusername: (rt) => rt.options.userName ?? 'offline.user@example.com',
+    getname: () => 'Offline User',
+    getfirstname: () => 'Offline',
+    getlastname: () => 'User',
+    getuseremail: () => 'offline.user@example.com',
+    getorganizationid: (rt) => new IdValue(rt.options.orgId ?? '00D000000000001AAA'),
+    getorganizationname: () => 'Offline Org',
+    gettimezone: (rt) => rt.callStatic('timezone', 'gettimezone', [rt.orgTimeZone]),
+    getlocale: () => 'en_US',
+    getlanguage: () => 'en_US',
+    getdefaultcurrency: () => 'USD',
+    getusertype: () => 'Standard',
+    getprofileid: () => new IdValue('00e000000000001AAA'),
+    isMultiCurrencyOrganization: () => false,
+  });
+  reg.instanceMethods('exception', {
+    getmessage: (_rt, s) => (s as ApexObject).exc!.message,
+    setmessage: (_rt, s, a) => { (s as ApexObject).exc!.message = a[0]!; return null; },
+    getcause: (_rt, s) => (s as ApexObject).exc!.cause,
+    initcause: (_rt, s, a) => { (s as ApexObject).exc!.cause = a[0]!; return null; },
+    gettypename: (_rt, s) => exceptionTypeName((s as ApexObject).cls),
+    getlinenumber: (_rt, s) => (s as ApexObject).exc!.line,
+    getstacktracestring: (_rt, s) => (s as ApexObject).exc!.stack,
+    tostring: (rt, s) => rt.stringOf(s),
+    getdmlmessage: (_rt, s, a) => ((s as ApexObject).exc as unknown as { dml?: { message: string }[] }).dml?.[a[0] as number]?.message ?? null,
+    getnumdml: (_rt, s) => ((s as ApexObject).exc as unknown as { dml?: unknown[] }).dml?.length ?? 0,
+  });
+  reg.instanceMethods('object', {
+    equals: (_rt, s, a) => apexEquals(s, a[0]!),
+    hashcode: (_rt, s) => (s as ApexObject).identity,
+    tostring: (rt, s) => rt.stringOf(s),
+  });
+}
+
+function isInstanceOf(v: Value, t: TypeValue): boolean {
+  return v !== null && (valueTypeName(v).toLowerCase() === typeName(t.type).toLowerCase() || isInst(v, t));
+}
+
+import { isInstance } from '../apex/runtime/types.js';
+function isInst(v: Value, t: TypeValue): boolean {
+  return isInstance(v, t.type);
+}

@@ -1,0 +1,49 @@
+/**
+ * Loads an SFDX project's Apex (classes and triggers of every package directory) into a Runtime.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { Runtime } from '../apex/interpreter/runtime.js';
+import type { RuntimeOptions } from '../apex/interpreter/runtime.js';
+
+export function packageDirectories(projectRoot: string): string[] {
+  const file = join(projectRoot, 'sfdx-project.json');
+  if (!existsSync(file)) return [join(projectRoot, 'force-app')];
+  const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const dirs = (json as { packageDirectories?: { path?: unknown }[] }).packageDirectories ?? [];
+  return dirs.map((d) => d.path).filter((p): p is string => typeof p === 'string').map((p) => join(projectRoot, p));
+}
+
+function walk(dir: string, out: string[]): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+}
+
+export interface SourceFiles {
+  classes: string[];
+  triggers: string[];
+}
+
+export function findSources(dirs: string[]): SourceFiles {
+  const all: string[] = [];
+  for (const d of dirs) walk(resolve(d), all);
+  return {
+    classes: all.filter((p) => p.endsWith('.cls')).sort(),
+    triggers: all.filter((p) => p.endsWith('.trigger')).sort(),
+  };
+}
+
+/** Creates a runtime with every class and trigger of the given source directories loaded and linked. */
+export function loadProject(dirs: string[], options: RuntimeOptions = {}, displayRoot = process.cwd()): Runtime {
+  const rt = new Runtime(options);
+  const src = findSources(dirs);
+  for (const f of src.classes) rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
+  for (const f of src.triggers) rt.addTrigger(relative(displayRoot, f), readFileSync(f, 'utf8'));
+  rt.linkAll();
+  return rt;
+}

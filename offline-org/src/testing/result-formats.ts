@@ -1,0 +1,54 @@
+/**
+ * Test result output formats: human (ends with `N passed, N failed`), json, junit.
+ */
+import type { ClassCoverage } from './coverage.js';
+import type { TestResult } from './test-runner.js';
+
+export function formatHuman(results: TestResult[], coverage: ClassCoverage[] | null): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`${r.outcome === 'Pass' ? 'PASS' : 'FAIL'}  ${r.className}.${r.methodName} (${r.timeMs} ms)`);
+    if (r.outcome === 'Fail') {
+      lines.push(`      ${r.message ?? ''}`);
+      if (r.stackTrace) for (const s of r.stackTrace.split('\n')) lines.push(`      ${s}`);
+    }
+  }
+  if (coverage) {
+    lines.push('', 'Code coverage by class:');
+    for (const c of coverage) lines.push(`  ${c.name.padEnd(40)} ${String(c.percent).padStart(3)}%  (${c.covered}/${c.total})${c.uncoveredLines.length ? '  uncovered: ' + c.uncoveredLines.join(',') : ''}`);
+  }
+  const passed = results.filter((r) => r.outcome === 'Pass').length;
+  lines.push('', `${passed} passed, ${results.length - passed} failed`);
+  return lines.join('\n');
+}
+
+export function formatJson(results: TestResult[], coverage: ClassCoverage[] | null): string {
+  const passed = results.filter((r) => r.outcome === 'Pass').length;
+  return JSON.stringify({
+    summary: { outcome: passed === results.length ? 'Passed' : 'Failed', testsRan: results.length, passing: passed, failing: results.length - passed },
+    tests: results.map((r) => ({ FullName: `${r.className}.${r.methodName}`, ApexClass: { Name: r.className }, MethodName: r.methodName, Outcome: r.outcome, Message: r.message, StackTrace: r.stackTrace, RunTime: r.timeMs })),
+    coverage: coverage ?? undefined,
+  }, null, 2);
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function formatJunit(results: TestResult[]): string {
+  const failures = results.filter((r) => r.outcome === 'Fail').length;
+  const total = results.reduce((t, r) => t + r.timeMs, 0) / 1000;
+  const cases = results.map((r) => {
+    const head = `    <testcase name="${esc(r.methodName)}" classname="${esc(r.className)}" time="${(r.timeMs / 1000).toFixed(3)}"`;
+    if (r.outcome === 'Pass') return `${head}/>`;
+    return `${head}>\n      <failure message="${esc(r.message ?? '')}">${esc(r.stackTrace ?? '')}</failure>\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testsuites>',
+    `  <testsuite name="force.apex" tests="${results.length}" failures="${failures}" errors="0" time="${total.toFixed(3)}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+  ].join('\n');
+}
