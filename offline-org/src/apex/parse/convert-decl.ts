@@ -242,8 +242,14 @@ export class DeclConverter extends ExprConverter {
     const members: Member[] = [];
     for (const m of ctx.anonymousBlock().anonymousBlockMember_list()) {
       const s = m.statement();
-      if (s) body.push(this.stmt(s));
-      else members.push(this.member(this.modifiers(m.modifier_list()), m.anonymousMemberDeclaration()));
+      if (s) {
+        body.push(this.stmt(s));
+        continue;
+      }
+      const mem = this.member(this.modifiers(m.modifier_list()), m.anonymousMemberDeclaration());
+      // A top-level `Type x = ...;` in anonymous Apex is a local variable, not a field.
+      if (mem.kind === 'field' && !mem.mods.set.has('static')) body.push({ k: 'local', type: mem.type, vars: mem.vars, pos: mem.pos });
+      else members.push(mem);
     }
     return { members, body };
   }

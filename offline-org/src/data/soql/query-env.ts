@@ -17,6 +17,8 @@ export interface QueryRun {
   allRows: boolean;
   /** Every (object, field) the query reads, for USER_MODE. */
   touched: TouchedField[];
+  /** The fields of the SELECT lists only, for WITH SECURITY_ENFORCED. */
+  selectTouched: TouchedField[];
   aliasCounter: number;
 }
 

@@ -12,15 +12,13 @@ import { soqlErrors } from './messages.js';
 import { conditionEnv, integerValue, type QueryRun } from './query-env.js';
 import { QueryException } from '../errors.js';
 
-export type Column = { kind: 'field'; relPath: string[]; name: string; field: FieldDescribe } | { kind: 'relation'; relPath: string[] };
+export type Column = { kind: 'field'; relPath: string[]; name: string; field: FieldDescribe; sql: string } | { kind: 'relation'; relPath: string[] };
 
 export interface RecordSql {
   sql: string;
   params: SqlValue[];
   columns: Column[];
   planner: JoinPlanner;
-  /** How many entries of planner.touched come from the SELECT list (for SECURITY_ENFORCED). */
-  selectTouched: number;
 }
 
 export function orderSql(planner: JoinPlanner, items: OrderItem[]): string {
@@ -44,8 +42,7 @@ export function buildRecordSql(run: QueryRun, query: SoqlQuery, object: ObjectDe
     const key = [...r.relPath, r.name].join('.').toLowerCase();
     if (seen.has(key)) return;
     seen.add(key);
-    columns.push({ kind: 'field', relPath: r.relPath, name: r.name, field: r.field });
-    (columns[columns.length - 1] as Column & { sql?: string }).sql = r.sql;
+    columns.push({ kind: 'field', relPath: r.relPath, name: r.name, field: r.field, sql: r.sql });
   };
   addField(['Id']);
   for (const item of query.select) if (item.kind === 'field') addField(item.path);
@@ -54,7 +51,7 @@ export function buildRecordSql(run: QueryRun, query: SoqlQuery, object: ObjectDe
   for (const c of columns) {
     for (let i = 1; i <= c.relPath.length; i++) relations.set(c.relPath.slice(0, i).join('.').toLowerCase(), c.relPath.slice(0, i));
   }
-  const selectSql: string[] = columns.map((c) => (c as Column & { sql: string }).sql);
+  const selectSql: string[] = columns.map((c) => (c.kind === 'field' ? c.sql : ''));
   for (const relPath of relations.values()) {
     columns.push({ kind: 'relation', relPath });
     selectSql.push(planner.relationIdSql(relPath));
@@ -77,7 +74,9 @@ export function buildRecordSql(run: QueryRun, query: SoqlQuery, object: ObjectDe
       params.push(limit ?? -1, offset ?? 0);
     }
   }
-  return { sql, params, columns, planner, selectTouched };
+  run.selectTouched.push(...planner.touched.slice(0, selectTouched));
+  run.touched.push(...planner.touched);
+  return { sql, params, columns, planner };
 }
 
 /** Turns raw SQL rows into nested Rows. */
