@@ -81,6 +81,17 @@ module.exports = tseslint.config(
             },
             globals: { ...globals.node },
         },
+        rules: {
+            // node:test's describe/it return promises the runner itself awaits.
+            '@typescript-eslint/no-floating-promises': [
+                'error',
+                {
+                    allowForKnownSafeCalls: [
+                        { from: 'package', name: ['describe', 'it', 'test', 'suite'], package: 'node:test' },
+                    ],
+                },
+            ],
+        },
     },
     {
         files: ['*.js'],

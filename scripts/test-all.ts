@@ -50,7 +50,9 @@ function main(): void {
     console.log('\n=== summary');
     for (const outcome of outcomes) {
         const mark = outcome.failed > 0 ? 'FAIL' : 'ok  ';
-        console.log(`${mark} ${outcome.name.padEnd(28)} ${outcome.passed} passed, ${outcome.failed} failed (${outcome.seconds.toFixed(1)} s)`);
+        console.log(
+            `${mark} ${outcome.name.padEnd(28)} ${outcome.passed} passed, ${outcome.failed} failed (${outcome.seconds.toFixed(1)} s)`,
+        );
     }
     const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
     const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);

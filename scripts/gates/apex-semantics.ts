@@ -61,7 +61,16 @@ function runApexlink(project: string): string {
     try {
         return execFileSync(
             'java',
-            ['-cp', apexlinkClasspath(), 'io.github.apexdevtools.apexls.CheckForIssues', '-n', '-f', 'json', '-w', project],
+            [
+                '-cp',
+                apexlinkClasspath(),
+                'io.github.apexdevtools.apexls.CheckForIssues',
+                '-n',
+                '-f',
+                'json',
+                '-w',
+                project,
+            ],
             { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
         );
     } catch (error) {

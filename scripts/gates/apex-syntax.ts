@@ -27,7 +27,10 @@ export function parseErrorsOf(file: string, output: string): Finding[] {
     if (!isJsonMap(root)) {
         return [{ file, line: 1, message: 'the Apex parser gave no result' }];
     }
-    const errors = [...(isArray(root.parseErrors) ? root.parseErrors : []), ...(isArray(root.internalErrors) ? root.internalErrors : [])];
+    const errors = [
+        ...(isArray(root.parseErrors) ? root.parseErrors : []),
+        ...(isArray(root.internalErrors) ? root.internalErrors : []),
+    ];
     return errors.map((error) => {
         const inner = isJsonMap(error) && isJsonMap(error.error) ? error.error.error : undefined;
         const loc = isJsonMap(inner) && isJsonMap(inner.loc) ? inner.loc : undefined;

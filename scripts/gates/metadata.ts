@@ -41,7 +41,11 @@ export function lwcBundlesWithoutMeta(roots: string[]): Finding[] {
     return [...new Set(bundles)]
         .sort()
         .filter((bundle) => !existsSync(join(bundle, `${basename(bundle)}.js-meta.xml`)))
-        .map((bundle) => ({ file: bundle, line: 1, message: `LWC bundle ${basename(bundle)} has no ${basename(bundle)}.js-meta.xml` }));
+        .map((bundle) => ({
+            file: bundle,
+            line: 1,
+            message: `LWC bundle ${basename(bundle)} has no ${basename(bundle)}.js-meta.xml`,
+        }));
 }
 
 function main(): void {

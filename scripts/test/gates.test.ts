@@ -29,10 +29,14 @@ function sampleProject(files: Record<string, string>): string {
 }
 
 function runGate(gate: string, project: string): { status: number | null; output: string } {
-    const result = spawnSync('node', ['--import', 'tsx', join(repoRoot, 'scripts', 'gates', `${gate}.ts`), '--project', project], {
-        cwd: repoRoot,
-        encoding: 'utf8',
-    });
+    const result = spawnSync(
+        'node',
+        ['--import', 'tsx', join(repoRoot, 'scripts', 'gates', `${gate}.ts`), '--project', project],
+        {
+            cwd: repoRoot,
+            encoding: 'utf8',
+        },
+    );
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -42,7 +46,8 @@ const meta = classMeta(version.sourceApiVersion);
 describe('apex syntax gate', () => {
     it('fails on a class that does not parse, naming file and line', () => {
         const project = sampleProject({
-            'classes/Broken.cls': 'public with sharing class Broken {\n    void x() {\n        Integer i = ;\n    }\n}\n',
+            'classes/Broken.cls':
+                'public with sharing class Broken {\n    void x() {\n        Integer i = ;\n    }\n}\n',
             'classes/Broken.cls-meta.xml': meta,
         });
         const { status, output } = runGate('apex-syntax', project);
@@ -117,7 +122,8 @@ describe('metadata gate', () => {
             'classes/OldApi.cls': 'public with sharing class OldApi {\n}\n',
             'classes/OldApi.cls-meta.xml': classMeta('50.0'),
             'classes/Broken.cls': 'public with sharing class Broken {\n}\n',
-            'classes/Broken.cls-meta.xml': '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass>\n    <status>Active</status>\n</ApexClas>\n',
+            'classes/Broken.cls-meta.xml':
+                '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass>\n    <status>Active</status>\n</ApexClas>\n',
             'lwc/lonely/lonely.html': '<template></template>\n',
         });
         const { status, output } = runGate('metadata', project);

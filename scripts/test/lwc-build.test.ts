@@ -40,7 +40,10 @@ function lwcFolder(componentTs: string, declarations: string): string {
     mkdirSync(join(dir, 'books'));
     writeFileSync(join(dir, 'books', 'books.ts'), componentTs);
     writeFileSync(join(dir, 'books', 'books.html'), '<template><p>{count}</p></template>\n');
-    writeFileSync(join(dir, 'books', 'books.js-meta.xml'), '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle/>\n');
+    writeFileSync(
+        join(dir, 'books', 'books.js-meta.xml'),
+        '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle/>\n',
+    );
     writeFileSync(join(dir, 'platform-imports.d.ts'), declarations);
     const base = JSON.parse(readFileSync(join(repoRoot, 'force-app/main/default/lwc/tsconfig.json'), 'utf8')) as {
         compilerOptions: Record<string, unknown>;
@@ -85,7 +88,10 @@ describe('Apex surface types', () => {
                 ['deleteBook', false, ['bookId']],
             ],
         );
-        assert.deepEqual(surface.shapes[0].members.map((member) => member.name), ['title', 'pages', 'prices']);
+        assert.deepEqual(
+            surface.shapes[0].members.map((member) => member.name),
+            ['title', 'pages', 'prices'],
+        );
     });
 
     it('renders parameter, result and nested collection types', () => {
@@ -114,7 +120,9 @@ describe('LWC TypeScript compile', () => {
 
     it('plain tsc output (decorators turned into calls) is rejected by the LWC compiler', () => {
         const dir = lwcFolder(GOOD, declarations);
-        const plain = ts.transpileModule(GOOD, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 } });
+        const plain = ts.transpileModule(GOOD, {
+            compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+        });
         writeFileSync(join(dir, 'books', 'books.js'), plain.outputText);
         const problems = verifyBundles(dir);
         assert.equal(problems.length, 1);

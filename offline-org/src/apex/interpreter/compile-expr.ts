@@ -257,8 +257,15 @@ export class ExprCompiler {
         }
         break;
       }
-      case 'bin':
+      case 'bin': {
+        if (e.op === '+' && (this.isStaticString(e.l, sc) || this.isStaticString(e.r, sc))) {
+          // String concatenation is decided by static type: a null String operand prints as "null".
+          const l = this.expr(e.l, sc);
+          const r = this.expr(e.r, sc);
+          return (f) => rt.stringOf(l(f)) + rt.stringOf(r(f));
+        }
         return this.binary(e.op, this.expr(e.l, sc), this.expr(e.r, sc));
+      }
       case 'assign': {
         const lv = this.lvalue(e.target, sc);
         const val = this.expr(e.value, sc);
@@ -296,6 +303,19 @@ export class ExprCompiler {
         return (f) => rt.platform.search(text, binds.map((b) => b(f)), { limits: rt.tx.limits, pos });
       }
     }
+  }
+
+  /** Best-effort static type check: is this expression declared as a String? */
+  isStaticString(e: Expr, sc: Scope): boolean {
+    if (e.k === 'lit') return e.lit.t === 'string';
+    if (e.k === 'name') {
+      const l = e.name.toLowerCase();
+      const local = sc.lookup(l);
+      const t = local ? local.type : (this.findField(sc.mc.cls, l, false) ?? this.findStaticInOuter(sc.mc.cls, l))?.type;
+      return !!t && t.k === 'prim' && t.p === 'string';
+    }
+    if (e.k === 'bin' && e.op === '+') return this.isStaticString(e.l, sc) || this.isStaticString(e.r, sc);
+    return false;
   }
 
   binaryFn(op: string): (a: Value, b: Value) => Value {

@@ -5,7 +5,7 @@
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-const ID_PATTERN = /^[0-9A-Za-z]{15}(?:[A-Z0-5]{3})?$/;
+const ID_PATTERN = /^[0-9A-Za-z]{15}(?:[A-Za-z0-5]{3})?$/;
 
 /** The 3-character case-safe suffix of a 15-character Id. */
 export function checksumSuffix(id15: string): string {
@@ -21,27 +21,41 @@ export function checksumSuffix(id15: string): string {
   return suffix;
 }
 
-/** True when `value` is a well-formed 15- or 18-character Id (an 18-character one must carry the right suffix). */
-export function isValidId(value: string): boolean {
-  if (!ID_PATTERN.test(value)) return false;
-  return value.length === 15 || checksumSuffix(value.slice(0, 15)) === value.slice(15).toUpperCase();
+/** The 15 characters of an 18-character Id with their case restored from the suffix (18-character Ids are case-insensitive). */
+function restoreCase(id18: string): string {
+  let out = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    const bits = SUFFIX_ALPHABET.indexOf((id18[15 + chunk] as string).toUpperCase());
+    for (let i = 0; i < 5; i++) {
+      const ch = id18[chunk * 5 + i] as string;
+      out += bits & (1 << i) ? ch.toUpperCase() : ch.toLowerCase();
+    }
+  }
+  return out;
 }
 
-/** The 18-character form; throws on a malformed Id. */
+/** True when `value` is a well-formed 15- or 18-character Id (an 18-character one must carry a consistent suffix). */
+export function isValidId(value: string): boolean {
+  if (!ID_PATTERN.test(value)) return false;
+  return value.length === 15 || checksumSuffix(restoreCase(value)) === value.slice(15).toUpperCase();
+}
+
+/** The canonical 18-character form; throws on a malformed Id. */
 export function to18(id: string): string {
   if (!isValidId(id)) throw new Error(`Invalid id: ${id}`);
-  return id.length === 18 ? id.slice(0, 15) + id.slice(15).toUpperCase() : id + checksumSuffix(id);
+  if (id.length === 15) return id + checksumSuffix(id);
+  const id15 = restoreCase(id);
+  return id15 + checksumSuffix(id15);
 }
 
 /** The 15-character (case-sensitive) form; throws on a malformed Id. */
 export function to15(id: string): string {
-  if (!isValidId(id)) throw new Error(`Invalid id: ${id}`);
-  return id.slice(0, 15);
+  return to18(id).slice(0, 15);
 }
 
 /** Compares two Ids given in either form, as the platform's Id equality does. */
 export function idsEqual(a: string, b: string): boolean {
-  return isValidId(a) && isValidId(b) && a.slice(0, 15) === b.slice(0, 15);
+  return isValidId(a) && isValidId(b) && to15(a) === to15(b);
 }
 
 /** The key prefix (first 3 characters) of an Id. */

@@ -85,6 +85,7 @@ export function runAggregate(run: QueryRun, query: SoqlQuery, object: ObjectDesc
   let sql = `SELECT ${outputs.map((o) => o.sql).join(', ')} ${from}${groupSql}${having}${order}`;
   const limit = integerValue(run, query.limit, 'LIMIT');
   const offset = integerValue(run, query.offset, 'OFFSET');
+  if (limit !== null && groups.length === 0) throw new QueryException('A LIMIT clause is not allowed in an aggregate query without GROUP BY');
   if (limit !== null || offset !== null) {
     sql += ' LIMIT ? OFFSET ?';
     params.push(limit ?? -1, offset ?? 0);

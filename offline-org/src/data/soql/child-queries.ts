@@ -23,11 +23,13 @@ export function attachChildRows(run: QueryRun, parentObject: ObjectDescribe, par
   const groups = new Map<string, Row[]>();
   let counted = 0;
   const ids = parents.map((p) => p.Id).filter((id): id is string => typeof id === 'string');
-  for (let start = 0; start === 0 || start < ids.length; start += BATCH) {
-    const chunk = ids.slice(start, start + BATCH);
-    if (chunk.length === 0) break;
-    const extra = { sql: `${alias}.${columnName(fk)} IN (${chunk.map(() => '?').join(', ')})`, params: chunk };
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += BATCH) chunks.push(ids.slice(start, start + BATCH));
+  if (chunks.length === 0) chunks.push([]);
+  for (const chunk of chunks) {
+    const extra = chunk.length > 0 ? { sql: `${alias}.${columnName(fk)} IN (${chunk.map(() => '?').join(', ')})`, params: chunk } : { sql: '0', params: [] };
     const built = buildRecordSql(run, sub, child, alias, extra, false);
+    if (chunk.length === 0) continue;
     const sql = built.sql.replace(/^SELECT /, `SELECT ${alias}.${columnName(fk)} AS __parent_fk, `);
     const raw = run.ctx.io.prepare(sql).raw(true).all(built.params) as unknown[][];
     const rows = shapeRows(raw.map((r) => r.slice(1)), built.columns);

@@ -79,37 +79,34 @@ export function buildRecordSql(run: QueryRun, query: SoqlQuery, object: ObjectDe
   return { sql, params, columns, planner };
 }
 
-/** Turns raw SQL rows into nested Rows. */
+/** Turns raw SQL rows into nested Rows, keys in SELECT order; a relationship with no parent is null. */
 export function shapeRows(raw: unknown[][], columns: Column[]): Row[] {
-  const relationIndex = columns
-    .map((c, i) => ({ c, i }))
-    .filter((x): x is { c: Extract<Column, { kind: 'relation' }>; i: number } => x.c.kind === 'relation')
-    .sort((a, b) => a.c.relPath.length - b.c.relPath.length);
+  const relationIndex = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (c.kind === 'relation') relationIndex.set(c.relPath.join('.').toLowerCase(), i);
+  });
   return raw.map((values) => {
     const root: Row = {};
     const containers = new Map<string, Row | null>([['', root]]);
-    for (const { c, i } of relationIndex) {
-      const parentKey = c.relPath.slice(0, -1).join('.').toLowerCase();
-      const parent = containers.get(parentKey) ?? null;
-      const name = c.relPath[c.relPath.length - 1] as string;
-      const key = c.relPath.join('.').toLowerCase();
-      if (parent === null) {
-        containers.set(key, null);
-        continue;
+    const container = (relPath: string[]): Row | null => {
+      const key = relPath.join('.').toLowerCase();
+      const known = containers.get(key);
+      if (known !== undefined) return known;
+      const parent = container(relPath.slice(0, -1));
+      let row: Row | null = null;
+      if (parent) {
+        const name = relPath[relPath.length - 1] as string;
+        const id = values[relationIndex.get(key) ?? -1];
+        row = id === null || id === undefined ? null : {};
+        parent[name] = row as Row;
       }
-      if (values[i] === null || values[i] === undefined) {
-        parent[name] = null as unknown as Row;
-        containers.set(key, null);
-      } else {
-        const row: Row = {};
-        parent[name] = row;
-        containers.set(key, row);
-      }
-    }
+      containers.set(key, row);
+      return row;
+    };
     columns.forEach((c, i) => {
       if (c.kind !== 'field') return;
-      const container = containers.get(c.relPath.join('.').toLowerCase());
-      if (container) container[c.name] = fromSql(values[i], c.field);
+      const target = container(c.relPath);
+      if (target) target[c.name] = fromSql(values[i], c.field);
     });
     return root;
   });

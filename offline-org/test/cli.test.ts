@@ -1,0 +1,64 @@
+/**
+ * The `run` and `test` commands: debug output, exit codes, and the json / junit result formats.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCommand } from '../src/cli/main.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const project = join(here, '..', '..', 'test', 'fixtures', 'sample-project');
+const src = join(project, 'force-app');
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCommand(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+test('run prints System.debug output as USER_DEBUG lines', () => {
+  const r = run(['run', '--file', join(project, 'hello.apex'), '--source-dir', src]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /USER_DEBUG\|\[1\]\|DEBUG\|sum 42/);
+});
+
+test('a failing Apex assertion makes test exit non-zero with a stack trace', () => {
+  const r = run(['test', '--source-dir', src]);
+  assert.equal(r.code, 1);
+  assert.match(r.out, /FAIL {2}CalculatorTest\.failsOnPurpose/);
+  assert.match(r.out, /System\.AssertException: Assertion Failed: Expected: 6, Actual: 5: deliberately wrong/);
+  assert.match(r.out, /Class\.CalculatorTest\.failsOnPurpose: line 9, column 1/);
+  assert.match(r.out, /\n2 passed, 1 failed$/);
+});
+
+test('selected passing tests exit zero', () => {
+  const r = run(['test', '--source-dir', src, '--tests', 'CalculatorTest.addsNumbers', '--tests', 'CalculatorTest.runningTestIsTrue']);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.out, /2 passed, 0 failed$/);
+});
+
+test('json format parses and reports outcomes', () => {
+  const r = run(['test', '--source-dir', src, '--result-format', 'json', '--code-coverage']);
+  const json = JSON.parse(r.out) as { summary: { failing: number; passing: number }; coverage: { name: string; covered: number; total: number }[] };
+  assert.equal(json.summary.failing, 1);
+  assert.equal(json.summary.passing, 2);
+  const calc = json.coverage.find((c) => c.name === 'Calculator');
+  assert.ok(calc && calc.total === 4 && calc.covered === 1, JSON.stringify(calc));
+});
+
+test('junit format is well-formed enough to count cases and failures', () => {
+  const r = run(['test', '--source-dir', src, '--result-format', 'junit']);
+  assert.match(r.out, /^<\?xml version="1.0"/);
+  assert.match(r.out, /<testsuite name="force.apex" tests="3" failures="1"/);
+  assert.equal((r.out.match(/<testcase /g) ?? []).length, 3);
+  assert.equal((r.out.match(/<failure /g) ?? []).length, 1);
+});
+
+test('unhandled exception in run exits non-zero with the Apex stack trace', () => {
+  const r = run(['run', '--file', join(here, '..', '..', 'test', 'fixtures', 'throws.apex'), '--source-dir', src]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /System\.IllegalArgumentException: b must not be zero/);
+  assert.match(r.err, /Class\.Calculator\.divide: line 7, column 1\nAnonymousBlock: line 1, column 1/);
+});
