@@ -30,7 +30,7 @@ test('a failing Apex assertion makes test exit non-zero with a stack trace', () 
   assert.match(r.out, /FAIL {2}CalculatorTest\.failsOnPurpose/);
   assert.match(r.out, /System\.AssertException: Assertion Failed: Expected: 6, Actual: 5: deliberately wrong/);
   assert.match(r.out, /Class\.CalculatorTest\.failsOnPurpose: line 9, column 1/);
-  assert.match(r.out, /\n2 passed, 1 failed$/);
+  assert.match(r.out, /\n4 passed, 1 failed$/);
 });
 
 test('selected passing tests exit zero', () => {
@@ -43,7 +43,7 @@ test('json format parses and reports outcomes', () => {
   const r = run(['test', '--source-dir', src, '--result-format', 'json', '--code-coverage']);
   const json = JSON.parse(r.out) as { summary: { failing: number; passing: number }; coverage: { name: string; covered: number; total: number }[] };
   assert.equal(json.summary.failing, 1);
-  assert.equal(json.summary.passing, 2);
+  assert.equal(json.summary.passing, 4);
   const calc = json.coverage.find((c) => c.name === 'Calculator');
   assert.ok(calc && calc.total === 4 && calc.covered === 1, JSON.stringify(calc));
 });
@@ -51,8 +51,8 @@ test('json format parses and reports outcomes', () => {
 test('junit format is well-formed enough to count cases and failures', () => {
   const r = run(['test', '--source-dir', src, '--result-format', 'junit']);
   assert.match(r.out, /^<\?xml version="1.0"/);
-  assert.match(r.out, /<testsuite name="force.apex" tests="3" failures="1"/);
-  assert.equal((r.out.match(/<testcase /g) ?? []).length, 3);
+  assert.match(r.out, /<testsuite name="force.apex" tests="5" failures="1"/);
+  assert.equal((r.out.match(/<testcase /g) ?? []).length, 5);
   assert.equal((r.out.match(/<failure /g) ?? []).length, 1);
 });
 
@@ -61,4 +61,13 @@ test('unhandled exception in run exits non-zero with the Apex stack trace', () =
   assert.equal(r.code, 1);
   assert.match(r.err, /System\.IllegalArgumentException: b must not be zero/);
   assert.match(r.err, /Class\.Calculator\.divide: line 7, column 1\nAnonymousBlock: line 1, column 1/);
+});
+
+test('a realistic project (abstract classes, inner classes, iterables, statics, JSON) passes with full coverage', () => {
+  const realistic = join(here, '..', '..', 'test', 'fixtures', 'realistic-project', 'force-app');
+  const r = run(['test', '--source-dir', realistic, '--code-coverage', '--result-format', 'json']);
+  assert.equal(r.code, 0, r.out);
+  const json = JSON.parse(r.out) as { summary: { passing: number }; coverage: { name: string; percent: number }[] };
+  assert.equal(json.summary.passing, 9);
+  for (const c of json.coverage) assert.equal(c.percent, 100, c.name);
 });

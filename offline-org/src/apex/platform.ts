@@ -43,6 +43,12 @@ export interface Platform {
   dml(req: DmlRequest, ctx: PlatformContext): DmlRowResult[];
   enqueue(kind: 'queueable' | 'future' | 'batch' | 'schedule', job: Value, ctx: PlatformContext): string;
   callout(request: Value, ctx: PlatformContext): Value;
+  /** Database.setSavepoint(): an opaque token. */
+  savepoint(ctx: PlatformContext): unknown;
+  /** Database.rollback(savepoint). */
+  rollback(savepoint: unknown, ctx: PlatformContext): void;
+  /** Test.stopTest(): run the asynchronous work queued since Test.startTest(), as the platform does. Optional. */
+  stopTest?(ctx: PlatformContext): void;
 }
 
 /** The platform of a runtime with nothing plugged in: every call is unsupported, loudly. */
@@ -52,4 +58,6 @@ export const unsupportedPlatform: Platform = {
   dml: (req, ctx) => notSupported(`DML ${req.op}`, ctx.pos),
   enqueue: (kind, _j, ctx) => notSupported(`async ${kind}`, ctx.pos),
   callout: (_r, ctx) => notSupported('HTTP callout', ctx.pos),
+  savepoint: (ctx) => notSupported('Database.setSavepoint', ctx.pos),
+  rollback: (_s, ctx) => notSupported('Database.rollback', ctx.pos),
 };

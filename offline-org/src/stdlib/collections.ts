@@ -6,9 +6,10 @@ import type { Runtime } from '../apex/interpreter/runtime.js';
 import { apexEquals, keyOf } from '../apex/runtime/equality.js';
 import type { RtType } from '../apex/runtime/types.js';
 import { typeName } from '../apex/runtime/types.js';
-import { ApexList, ApexMap, ApexSet, IdValue, SObjectValue } from '../apex/runtime/values.js';
+import { ApexList, ApexMap, ApexSet, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
+import { sobjectTypeToken } from './schema-tokens.js';
 import { compare } from '../apex/interpreter/operators.js';
 
 export function listAdd(rt: Runtime, l: ApexList, v: Value, pos: SourcePos): void {
@@ -88,6 +89,8 @@ export function sortValues(rt: Runtime, items: Value[], pos: SourcePos): void {
     if (b === null) return 1;
     if (a !== null && typeof a === 'object' && 'cls' in a) return rt.callMethod(a, 'compareto', [b], pos) as number;
     if (a instanceof SObjectValue) return 0;
+    // List.sort orders strings by code unit (String.compareTo), unlike the case-insensitive < operator.
+    if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
     return compare(a, b, rt.fail);
   });
 }
@@ -111,16 +114,28 @@ export function registerCollections(reg: Registry): void {
     indexof: (_rt, s, a) => (s as ApexList).items.findIndex((x) => apexEquals(x, a[0]!)),
     clone: (_rt, s) => new ApexList((s as ApexList).elType, (s as ApexList).items.slice()),
     deepclone: (rt, s, _a, pos) => new ApexList((s as ApexList).elType, (s as ApexList).items.map((x) => (x instanceof SObjectValue ? rt.callMethod(x, 'clone', [], pos) : x))),
-    sort: (rt, s, _a, pos) => { sortValues(rt, (s as ApexList).items, pos); return null; },
+    sort: (rt, s, a, pos) => {
+      const cmp = a[0];
+      if (cmp === undefined || cmp === null) sortValues(rt, (s as ApexList).items, pos);
+      else (s as ApexList).items.sort((x, y) => rt.callMethod(cmp, 'compare', [x, y], pos) as number);
+      return null;
+    },
     equals: (_rt, s, a) => apexEquals(s, a[0]!),
     hashcode: (_rt, s) => hashString(keyOf(s)),
     tostring: (rt, s) => rt.stringOf(s),
     getsobjecttype: (rt, s, _a, pos) => {
       const t = (s as ApexList).elType;
-      const fn = rt.registry.statics.get('<sobject>')?.get('sobjecttype');
-      return t.k === 'sobject' && t.name && fn ? fn(rt, [t.name], pos) : null;
+      return t.k === 'sobject' && t.name ? sobjectTypeToken(rt, t.name, pos) : null;
     },
-    iterator: (rt, s, _a, pos) => rt.callBuiltinInstance('list', s, '<iterator>', [], pos),
+    iterator: (_rt, s) => new NativeObject('System.Iterator', { items: (s as ApexList).items.slice(), at: 0 } satisfies IteratorState),
+  });
+  reg.instanceMethods('system.iterator', {
+    hasnext: (_rt, s) => iter(s).at < iter(s).items.length,
+    next: (rt, s) => {
+      const it = iter(s);
+      if (it.at >= it.items.length) return rt.fail('NoSuchElementException', 'Iterator has no more elements.');
+      return it.items[it.at++]!;
+    },
   });
   reg.instanceMethods('set', {
     add: (rt, s, a, pos) => setAdd(rt, s as ApexSet, a[0]!, pos),
@@ -142,6 +157,7 @@ export function registerCollections(reg: Registry): void {
     equals: (_rt, s, a) => apexEquals(s, a[0]!),
     hashcode: (_rt, s) => hashString(keyOf(s)),
     tostring: (rt, s) => rt.stringOf(s),
+    iterator: (_rt, s) => new NativeObject('System.Iterator', { items: [...(s as ApexSet).entries.values()], at: 0 } satisfies IteratorState),
   });
   reg.instanceMethods('map', {
     put: (rt, s, a, pos) => mapPut(rt, s as ApexMap, a[0]!, a[1]!, pos),
@@ -164,6 +180,15 @@ export function registerCollections(reg: Registry): void {
     hashcode: (_rt, s) => hashString(keyOf(s)),
     tostring: (rt, s) => rt.stringOf(s),
   });
+}
+
+interface IteratorState {
+  items: Value[];
+  at: number;
+}
+
+function iter(v: Value): IteratorState {
+  return (v as NativeObject).state as IteratorState;
 }
 
 /** A String key given to Map<Id,...>.get is looked up as an Id. */

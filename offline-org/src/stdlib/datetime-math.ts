@@ -72,3 +72,9 @@ export function formatDatetimeGmt(ms: number): string {
   const dt = new Date(ms);
   return `${dt.getUTCFullYear()}-${pad(dt.getUTCMonth() + 1, 2)}-${pad(dt.getUTCDate(), 2)} ${pad(dt.getUTCHours(), 2)}:${pad(dt.getUTCMinutes(), 2)}:${pad(dt.getUTCSeconds(), 2)}`;
 }
+
+/** `yyyy-MM-dd HH:mm:ss` in the given zone (String.valueOf(Datetime) uses the context user's zone). */
+export function formatDatetimeIn(tz: string, ms: number): string {
+  const l = localFields(tz, ms);
+  return `${l.y}-${pad(l.m, 2)}-${pad(l.d, 2)} ${pad(l.h, 2)}:${pad(l.mi, 2)}:${pad(l.s, 2)}`;
+}

@@ -8,6 +8,13 @@ import { registerSObject } from './sobject.js';
 import { registerString } from './string.js';
 import { registerSystem } from './system.js';
 import { registerMisc } from './misc.js';
+import { registerDatetime } from './datetime.js';
+import { registerJson } from './json.js';
+import { registerPattern } from './pattern.js';
+import { registerSchema } from './schema-tokens.js';
+import { registerDatabase } from './database.js';
+import { registerTriggerContext } from './trigger-context.js';
+import { registerHttp } from './http.js';
 
 export function registerStdlib(reg: Registry): void {
   registerSystem(reg);
@@ -16,4 +23,11 @@ export function registerStdlib(reg: Registry): void {
   registerCollections(reg);
   registerSObject(reg);
   registerMisc(reg);
+  registerDatetime(reg);
+  registerJson(reg);
+  registerPattern(reg);
+  registerSchema(reg);
+  registerDatabase(reg);
+  registerTriggerContext(reg);
+  registerHttp(reg);
 }

@@ -1,11 +1,41 @@
 /**
  * Boolean, enums, Type (forName/newInstance/getName), Blob and EncodingUtil.
  */
-import { BlobValue, EnumValue, TypeValue, ApexObject } from '../apex/runtime/values.js';
-import type { Value } from '../apex/runtime/values.js';
+import { BlobValue, EnumValue, TypeValue } from '../apex/runtime/values.js';
 import { typeName } from '../apex/runtime/types.js';
 import type { Registry } from './registry.js';
 import { createHash } from 'node:crypto';
+import type { TypeRef } from '../apex/ast.js';
+import type { SourcePos } from '../apex/errors.js';
+import { ApexCompileError } from '../apex/errors.js';
+import { newCollectionFrom } from './collections.js';
+import { newSObject } from './sobject.js';
+
+/** Parses a type name as Type.forName takes it: `Account`, `Outer.Inner`, `Map<Id, List<Account>>`, `String[]`. */
+export function parseTypeName(text: string, pos: SourcePos): TypeRef | null {
+  const tokens = text.match(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*|[<>,]|\[\]/g) ?? [];
+  let i = 0;
+  const one = (): TypeRef | null => {
+    const name = tokens[i++];
+    if (!name || !/^[A-Za-z_]/.test(name)) return null;
+    const ref: TypeRef = { parts: name.split('.'), args: [], arrayDepth: 0, pos };
+    if (tokens[i] === '<') {
+      i++;
+      for (;;) {
+        const arg = one();
+        if (!arg) return null;
+        ref.args.push(arg);
+        if (tokens[i] === ',') { i++; continue; }
+        if (tokens[i] === '>') { i++; break; }
+        return null;
+      }
+    }
+    while (tokens[i] === '[]') { ref.arrayDepth++; i++; }
+    return ref;
+  };
+  const r = one();
+  return r && i === tokens.length ? r : null;
+}
 
 export function registerMisc(reg: Registry): void {
   reg.staticMethods('Boolean', {
@@ -20,10 +50,16 @@ export function registerMisc(reg: Registry): void {
     hashcode: (_rt, s) => (s as EnumValue).ordinal,
   });
   reg.staticMethods('Type', {
-    forname: (rt, a) => {
-      const name = String(a.length === 2 ? a[1] : a[0]);
-      const t = rt.table.tryResolve({ parts: name.split('.'), args: [], arrayDepth: 0, pos: { file: '<Type.forName>', line: 0 } }, null);
-      return t ? new TypeValue(t) : null;
+    forname: (rt, a, pos) => {
+      if (a.length === 2 && a[0] !== null && a[0] !== '') return rt.unsupported('Type.forName with a namespace', pos);
+      const ref = parseTypeName(String(a.length === 2 ? a[1] : a[0]), pos);
+      try {
+        const t = ref ? rt.table.tryResolve(ref, null) : undefined;
+        return t ? new TypeValue(t) : null;
+      } catch (e) {
+        if (e instanceof ApexCompileError) return null;
+        throw e;
+      }
     },
   });
   reg.instanceMethods('type', {
@@ -31,7 +67,13 @@ export function registerMisc(reg: Registry): void {
     tostring: (_rt, s) => typeName((s as TypeValue).type),
     newinstance: (rt, s, _a, pos) => {
       const t = (s as TypeValue).type;
-      if (t.k === 'class') return rt.instantiate(t.cls, [], pos);
+      if (t.k === 'class') {
+        if (t.cls.kind !== 'class' || t.cls.isAbstract) return rt.fail('TypeException', `Type cannot be constructed: ${t.cls.name}`);
+        if (t.cls.ctors.length > 0 && !t.cls.ctors.some((c) => c.params.length === 0)) return rt.fail('TypeException', `Type requires an injectable constructor: ${t.cls.name}`);
+        return rt.instantiate(t.cls, [], pos);
+      }
+      if (t.k === 'list' || t.k === 'set' || t.k === 'map') return newCollectionFrom(rt, t, [], pos);
+      if (t.k === 'sobject' && t.name) return newSObject(rt, t.name, pos);
       return rt.unsupported(`Type.newInstance of ${typeName(t)}`, pos);
     },
     equals: (_rt, s, a) => a[0] instanceof TypeValue && typeName(a[0].type).toLowerCase() === typeName((s as TypeValue).type).toLowerCase(),
@@ -73,7 +115,4 @@ export function registerMisc(reg: Registry): void {
     getrandominteger: () => (Math.random() * 4294967296) | 0,
     getrandomlong: () => BigInt.asIntN(64, BigInt(Math.floor(Math.random() * 2 ** 53)) * 2048n),
   });
-  void ApexObject;
-  const _unused: Value = null;
-  void _unused;
 }

@@ -8,13 +8,17 @@ import type { Value } from '../apex/runtime/values.js';
 
 export type StaticMethod = (rt: Runtime, args: Value[], pos: SourcePos) => Value;
 export type InstanceMethod = (rt: Runtime, self: Value, args: Value[], pos: SourcePos) => Value;
-export type StaticProp = (rt: Runtime, pos: SourcePos) => Value;
+/** A static property; `member` is the property name as written (for wildcard `*` properties). */
+export type StaticProp = (rt: Runtime, pos: SourcePos, member: string) => Value;
+/** `Account.SObjectType`, `Account.Name`: a static member of an sObject type. */
+export type SObjectStatic = (rt: Runtime, objectName: string, member: string, pos: SourcePos) => Value;
 
 export class Registry {
   readonly statics = new Map<string, Map<string, StaticMethod>>();
   readonly props = new Map<string, Map<string, StaticProp>>();
   readonly instance = new Map<string, Map<string, InstanceMethod>>();
   readonly constructors = new Map<string, StaticMethod>();
+  sobjectStatic: SObjectStatic | null = null;
 
   staticMethods(className: string, methods: Record<string, StaticMethod>): void {
     const key = className.toLowerCase();

@@ -8,9 +8,10 @@ import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
 import { prim } from '../apex/runtime/types.js';
 import type { RtType } from '../apex/runtime/types.js';
-import { ApexMap, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
+import { ApexMap, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
+import { sobjectTypeToken } from './schema-tokens.js';
 
 export function describeOf(rt: Runtime, name: string, pos: SourcePos): ObjectDescribe {
   const d = rt.schema.getObject(name);
@@ -109,8 +110,7 @@ export function registerSObject(reg: Registry): void {
       return c;
     },
     getsobjecttype: (rt, s, _a, pos) => {
-      const fn = rt.registry.statics.get('<sobject>')?.get('sobjecttype');
-      return fn ? fn(rt, [(s as SObjectValue).objectName], pos) : new NativeObject('Schema.SObjectType', (s as SObjectValue).objectName);
+      return sobjectTypeToken(rt, (s as SObjectValue).objectName, pos);
     },
     adderror: (rt, s, a) => {
       const so = s as SObjectValue;
@@ -121,5 +121,4 @@ export function registerSObject(reg: Registry): void {
     haserrors: (_rt, s) => ((s as unknown as { errors?: string[] }).errors ?? []).length > 0,
     id: (_rt, s) => (s as SObjectValue).fields.get('id')?.value ?? null,
   });
-  void IdValue;
 }

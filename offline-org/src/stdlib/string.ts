@@ -3,11 +3,14 @@
  */
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { prim } from '../apex/runtime/types.js';
-import { ApexList, ApexSet, IdValue } from '../apex/runtime/values.js';
+import { ApexDouble, ApexList, ApexSet, IdValue } from '../apex/runtime/values.js';
+import { Decimal } from './decimal.js';
+import type { SourcePos } from '../apex/errors.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
+import { sobjectTypeToken } from './schema-tokens.js';
 import { hashString } from './collections.js';
-import { toJsRegex } from './regex.js';
+import { regexFor } from './regex.js';
 
 const S = (v: Value): string => (v instanceof IdValue ? v.v : (v as string));
 const STR = prim('string');
@@ -24,8 +27,11 @@ function checkIndex(rt: Runtime, s: string, i: number): void {
   if (i < 0 || i > s.length) rt.fail('StringException', `Ending position out of bounds: ${i}`);
 }
 
-/** String.format: {0}-style placeholders with '' as an escaped quote, like Java's MessageFormat. */
-export function formatMessage(rt: Runtime, pattern: string, args: Value[]): string {
+/**
+ * String.format: {0}-style placeholders with '' as an escaped quote, like Java's MessageFormat. Format types
+ * ({0,number,#.##}) and numbers of four or more digits (whose grouping the docs do not pin down) are refused loudly.
+ */
+export function formatMessage(rt: Runtime, pattern: string, args: Value[], pos: SourcePos): string {
   let out = '';
   let quoted = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -37,8 +43,14 @@ export function formatMessage(rt: Runtime, pattern: string, args: Value[]): stri
     }
     if (c === '{' && !quoted) {
       const end = pattern.indexOf('}', i);
-      const n = Number(pattern.slice(i + 1, end).split(',')[0]);
-      out += n < args.length ? rt.stringOf(args[n]!) : `{${n}}`;
+      const spec = pattern.slice(i + 1, end);
+      if (spec.includes(',')) return rt.unsupported(`String.format with a format type {${spec}}`, pos);
+      const n = Number(spec);
+      const arg = n < args.length ? args[n]! : undefined;
+      if ((typeof arg === 'number' || typeof arg === 'bigint' || arg instanceof Decimal || arg instanceof ApexDouble) && Math.abs(Number(rt.stringOf(arg))) >= 1000) {
+        return rt.unsupported('String.format of a number with four or more digits', pos);
+      }
+      out += arg !== undefined ? rt.stringOf(arg) : `{${spec}}`;
       i = end;
       continue;
     }
@@ -60,12 +72,12 @@ export function registerString(reg: Registry): void {
       if (!items) return rt.npe();
       return items.map((x) => rt.stringOf(x)).join(a[1] === null ? 'null' : String(a[1]));
     },
-    format: (rt, a) => formatMessage(rt, S(a[0]!), a[1] instanceof ApexList ? a[1].items : []),
+    format: (rt, a, pos) => formatMessage(rt, S(a[0]!), a[1] instanceof ApexList ? a[1].items : [], pos),
     escapesinglequotes: (_rt, a) => S(a[0]!).replace(/'/g, "\\'"),
     fromchararray: (_rt, a) => String.fromCodePoint(...(a[0] as ApexList).items.map((x) => x as number)),
     valueofgmt: (rt, a) => rt.stringOf(a[0]!),
   });
-  const m: Record<string, (rt: Runtime, s: string, a: Value[]) => Value> = {
+  const m: Record<string, (rt: Runtime, s: string, a: Value[], pos: SourcePos) => Value> = {
     length: (_rt, s) => s.length,
     touppercase: (_rt, s) => s.toUpperCase(),
     tolowercase: (_rt, s) => s.toLowerCase(),
@@ -112,14 +124,14 @@ export function registerString(reg: Registry): void {
       return j < 0 ? null : s.slice(i + open.length, j);
     },
     replace: (_rt, s, a) => s.split(S(a[0]!)).join(S(a[1]!)),
-    replaceall: (_rt, s, a) => s.replace(toJsRegex(S(a[0]!), 'g'), javaReplacement(S(a[1]!))),
-    replacefirst: (_rt, s, a) => s.replace(toJsRegex(S(a[0]!), ''), javaReplacement(S(a[1]!))),
-    split: (_rt, s, a) => {
-      const parts = s.split(toJsRegex(S(a[0]!), 'g'));
+    replaceall: (rt, s, a, pos) => s.replace(regexFor(rt, S(a[0]!), 'g', pos), javaReplacement(S(a[1]!))),
+    replacefirst: (rt, s, a, pos) => s.replace(regexFor(rt, S(a[0]!), '', pos), javaReplacement(S(a[1]!))),
+    split: (rt, s, a, pos) => {
+      const parts = s.split(regexFor(rt, S(a[0]!), 'g', pos));
       const limit = a.length > 1 ? (a[1] as number) : 0;
       let out = parts;
       if (limit > 0 && parts.length > limit) {
-        const re = toJsRegex(S(a[0]!), 'g');
+        const re = regexFor(rt, S(a[0]!), 'g', pos);
         out = [];
         let last = 0;
         let mm: RegExpExecArray | null;
@@ -163,12 +175,12 @@ export function registerString(reg: Registry): void {
     stripHtmlTags: (_rt, s) => s.replace(/<[^>]*>/g, ''),
     hashcode: (_rt, s) => hashString(s),
     tostring: (_rt, s) => s,
-    format: (rt, s, a) => formatMessage(rt, s, a[0] instanceof ApexList ? a[0].items : []),
+    format: (rt, s, a, pos) => formatMessage(rt, s, a[0] instanceof ApexList ? a[0].items : [], pos),
     splitbycharactertype: (_rt, s) => strList(s.match(/[A-Z]+|[a-z]+|[0-9]+|\s+|[^A-Za-z0-9\s]+/g) ?? []),
     difference: (_rt, s, a) => { const o = S(a[0]!); let i = 0; while (i < s.length && s[i] === o[i]) i++; return o.slice(i); },
   };
-  const wrapped: Record<string, (rt: Runtime, self: Value, a: Value[]) => Value> = {};
-  for (const [k, fn] of Object.entries(m)) wrapped[k] = (rt, self, a) => fn(rt, S(self), a);
+  const wrapped: Record<string, (rt: Runtime, self: Value, a: Value[], pos: SourcePos) => Value> = {};
+  for (const [k, fn] of Object.entries(m)) wrapped[k] = (rt, self, a, pos) => fn(rt, S(self), a, pos);
   reg.instanceMethods('string', wrapped);
   reg.instanceMethods('id', {
     ...wrapped,
@@ -176,8 +188,7 @@ export function registerString(reg: Registry): void {
     getsobjecttype: (rt, s, _a, pos) => {
       const d = rt.schema.objectByKeyPrefix((s as IdValue).v.slice(0, 3));
       if (!d) return rt.fail('SObjectException', `Invalid id: ${(s as IdValue).v}`);
-      const fn = rt.registry.statics.get('<sobject>')?.get('sobjecttype');
-      return fn ? fn(rt, [d.name], pos) : null;
+      return sobjectTypeToken(rt, d.name, pos);
     },
     equals: (_rt, s, a) => a[0] instanceof IdValue && (a[0].v === (s as IdValue).v || a[0].v.slice(0, 15) === (s as IdValue).v.slice(0, 15)),
   });

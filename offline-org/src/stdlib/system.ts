@@ -8,6 +8,8 @@ import { ApexObject, DateValue, DatetimeValue, EnumValue, IdValue, TypeValue } f
 import type { Value } from '../apex/runtime/values.js';
 import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
 import type { Registry } from './registry.js';
+import { Limits } from '../apex/runtime/limits.js';
+import { setMock } from './http.js';
 import { localFields } from './datetime-math.js';
 
 function msg(rt: Runtime, m: Value | undefined): string {
@@ -73,9 +75,22 @@ export function registerSystem(reg: Registry): void {
   });
   reg.staticMethods('Test', {
     isrunningtest: (rt) => rt.tx.isTest,
-    starttest: () => null,
-    stoptest: () => null,
-    setmock: (rt, _a, pos) => rt.unsupported('Test.setMock', pos),
+    starttest: (rt) => {
+      // Code between startTest and stopTest gets a fresh set of governor limits.
+      if (rt.tx.testStarted) return rt.fail('FinalException', 'Testing already started');
+      rt.tx.testStarted = true;
+      rt.tx.outerLimits = rt.tx.limits;
+      rt.tx.limits = new Limits(rt.tx.limits.isAsync);
+      return null;
+    },
+    stoptest: (rt, _a, pos) => {
+      if (!rt.tx.outerLimits) return rt.fail('FinalException', 'Test.stopTest() called without Test.startTest()');
+      rt.platform.stopTest?.({ limits: rt.tx.limits, pos });
+      rt.tx.limits = rt.tx.outerLimits;
+      rt.tx.outerLimits = null;
+      return null;
+    },
+    setmock: (rt, a, pos) => setMock(rt, a, pos),
     getstandardpricebookid: (rt, _a, pos) => rt.unsupported('Test.getStandardPricebookId', pos),
   });
   const limit = (used: (rt: Runtime) => number) => (rt: Runtime) => used(rt);

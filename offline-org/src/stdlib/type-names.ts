@@ -2,15 +2,17 @@
  * Names of the platform's built-in (non-primitive) types and enums that the runtime knows, so that declarations like
  * `Pattern p` or `System.RoundingMode m` resolve. Keys are lower-cased, qualified or not.
  */
+/** Canonical names; each is also known by its last segment (`Iterator` = `System.Iterator`). */
 const natives = [
-  'System.Type', 'Pattern', 'Matcher', 'JSONGenerator', 'JSONParser', 'Schema.SObjectType', 'Schema.SObjectField',
-  'Schema.DescribeSObjectResult', 'Schema.DescribeFieldResult', 'Database.SaveResult', 'Database.UpsertResult',
-  'Database.DeleteResult', 'Database.Error', 'Database.QueryLocator', 'Database.BatchableContext', 'QueueableContext',
-  'SchedulableContext', 'HttpRequest', 'HttpResponse', 'Http', 'Savepoint', 'System.Savepoint', 'Database.UndeleteResult',
-  'Schema.PicklistEntry', 'Schema.ChildRelationship', 'FinalizerContext', 'Url', 'TimeZone', 'System.Iterator',
-  'Iterator', 'Iterable', 'System.Iterable', 'Comparable', 'System.Comparable', 'Queueable', 'System.Queueable',
-  'Schedulable', 'System.Schedulable', 'Database.Batchable', 'Database.Stateful', 'Database.AllowsCallouts', 'Finalizer',
-  'System.Finalizer', 'HttpCalloutMock', 'Comparator', 'System.Comparator', 'StubProvider', 'System.StubProvider',
+  'System.Type', 'System.Pattern', 'System.Matcher', 'System.JSONGenerator', 'System.JSONParser', 'Schema.SObjectType',
+  'Schema.SObjectField', 'Schema.DescribeSObjectResult', 'Schema.DescribeFieldResult', 'Schema.PicklistEntry',
+  'Schema.ChildRelationship', 'Schema.SObjectTypeFields', 'Database.SaveResult', 'Database.UpsertResult',
+  'Database.DeleteResult', 'Database.UndeleteResult', 'Database.Error', 'Database.QueryLocator',
+  'Database.BatchableContext', 'Database.Batchable', 'Database.Stateful', 'Database.AllowsCallouts',
+  'Database.DMLOptions', 'System.QueueableContext', 'System.SchedulableContext', 'System.FinalizerContext',
+  'System.HttpRequest', 'System.HttpResponse', 'System.Http', 'System.HttpCalloutMock', 'System.Savepoint', 'System.Url',
+  'System.TimeZone', 'System.Iterator', 'System.Iterable', 'System.Comparable', 'System.Comparator', 'System.Queueable',
+  'System.Schedulable', 'System.Finalizer', 'System.StubProvider', 'System.Callable',
 ];
 
 export const NATIVE_TYPES = new Map<string, string>();
@@ -18,6 +20,11 @@ for (const n of natives) {
   NATIVE_TYPES.set(n.toLowerCase(), n);
   const short = n.split('.').pop()!;
   if (!NATIVE_TYPES.has(short.toLowerCase())) NATIVE_TYPES.set(short.toLowerCase(), n);
+}
+
+/** The canonical name of a built-in type (`Pattern` -> `System.Pattern`), or the name itself. */
+export function canonicalNative(name: string): string {
+  return NATIVE_TYPES.get(name.toLowerCase()) ?? name;
 }
 
 export interface BuiltinEnum {
@@ -40,3 +47,17 @@ for (const e of enums) {
   BUILTIN_ENUMS.set(e.qualified.toLowerCase(), e);
   BUILTIN_ENUMS.set(e.qualified.split('.').pop()!.toLowerCase(), e);
 }
+
+/**
+ * Platform classes this runtime knows exist but does not implement (yet). Naming one resolves (so declarations
+ * compile); calling into it raises the loud "not supported by the offline runtime" error instead of a misleading
+ * "Variable does not exist".
+ */
+export const KNOWN_UNIMPLEMENTED = new Set([
+  'timezone', 'url', 'messaging', 'cache', 'eventbus', 'approval', 'site', 'network', 'connectapi', 'auth', 'search',
+  'process', 'flow', 'label', 'page', 'apexpages', 'pagereference', 'restcontext', 'restrequest', 'restresponse',
+  'continuation', 'dom', 'xmlstreamreader', 'xmlstreamwriter', 'featuremanagement', 'formula', 'dataweave', 'reports',
+  'metadata', 'orglimits', 'request', 'quiddity', 'asyncinfo', 'asyncoptions', 'currencyinfo', 'domainparser',
+  'usermanagement', 'sobjectaccessdecision', 'security', 'accesstype', 'invocable', 'webservicecallout', 'kbmanagement',
+  'staticresourcecalloutmock', 'multistaticresourcecalloutmock', 'webservicemock', 'csvreader', 'compression',
+]);

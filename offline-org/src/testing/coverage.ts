@@ -22,5 +22,12 @@ export function coverageReport(rt: Runtime): ClassCoverage[] {
     const covered = lines.size - uncovered.length;
     out.push({ name: cls.name, file: cls.file, covered, total: lines.size, percent: lines.size ? Math.round((covered / lines.size) * 100) : 100, uncoveredLines: uncovered });
   }
+  for (const t of rt.triggers) {
+    const lines = rt.executable.get(t.file) ?? new Set<number>();
+    const hit = rt.covered.get(t.file) ?? new Set<number>();
+    const uncovered = [...lines].filter((l) => !hit.has(l)).sort((a, b) => a - b);
+    const covered = lines.size - uncovered.length;
+    out.push({ name: t.decl.name, file: t.file, covered, total: lines.size, percent: lines.size ? Math.round((covered / lines.size) * 100) : 100, uncoveredLines: uncovered });
+  }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }

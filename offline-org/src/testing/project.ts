@@ -5,6 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Runtime } from '../apex/interpreter/runtime.js';
 import type { RuntimeOptions } from '../apex/interpreter/runtime.js';
+import { loadSchema } from '../data/index.js';
 
 export function packageDirectories(projectRoot: string): string[] {
   const file = join(projectRoot, 'sfdx-project.json');
@@ -40,7 +41,8 @@ export function findSources(dirs: string[]): SourceFiles {
 
 /** Creates a runtime with every class and trigger of the given source directories loaded and linked. */
 export function loadProject(dirs: string[], options: RuntimeOptions = {}, displayRoot = process.cwd()): Runtime {
-  const rt = new Runtime(options);
+  // The schema (standard objects + the project's objects/ metadata) comes from the data layer unless given.
+  const rt = new Runtime({ ...options, schema: options.schema ?? loadSchema(dirs) });
   const src = findSources(dirs);
   for (const f of src.classes) rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
   for (const f of src.triggers) rt.addTrigger(relative(displayRoot, f), readFileSync(f, 'utf8'));

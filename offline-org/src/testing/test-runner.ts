@@ -43,11 +43,37 @@ export function selectTests(rt: Runtime, sel: TestSelection): { cls: RtClass; me
   return out;
 }
 
-export function runTest(rt: Runtime, cls: RtClass, m: RtMethod): TestResult {
+/** Hooks for the layers around the interpreter, e.g. the data layer resetting the store between test methods. */
+export interface TestHooks {
+  beforeMethod?(rt: Runtime, cls: RtClass, method: RtMethod): void;
+  afterMethod?(rt: Runtime, cls: RtClass, method: RtMethod, result: TestResult): void;
+}
+
+function setupMethods(cls: RtClass): RtMethod[] {
+  const out: RtMethod[] = [];
+  for (const list of cls.methods.values()) for (const m of list) if (m.isStatic && m.annotations.includes('testsetup')) out.push(m);
+  return out;
+}
+
+export function runTest(rt: Runtime, cls: RtClass, m: RtMethod, hooks: TestHooks = {}): TestResult {
   rt.beginTransaction({ isTest: true });
+  hooks.beforeMethod?.(rt, cls, m);
+  const result = runIsolated(rt, cls, m);
+  hooks.afterMethod?.(rt, cls, m, result);
+  return result;
+}
+
+function runIsolated(rt: Runtime, cls: RtClass, m: RtMethod): TestResult {
   const started = performance.now();
   const base = { className: cls.name, methodName: m.name };
   try {
+    const setups = setupMethods(cls);
+    if (setups.length > 0) {
+      // @testSetup runs in its own transaction: its records stay (the data layer's concern), its statics do not.
+      rt.statics(cls);
+      for (const s of setups) rt.invoke(s, null, [], null);
+      rt.beginTransaction({ isTest: true });
+    }
     rt.statics(cls);
     rt.invoke(m, null, [], null);
     return { ...base, outcome: 'Pass', message: null, stackTrace: null, timeMs: Math.round(performance.now() - started) };
@@ -64,6 +90,6 @@ export function runTest(rt: Runtime, cls: RtClass, m: RtMethod): TestResult {
   }
 }
 
-export function runTests(rt: Runtime, sel: TestSelection): TestResult[] {
-  return selectTests(rt, sel).map(({ cls, method }) => runTest(rt, cls, method));
+export function runTests(rt: Runtime, sel: TestSelection, hooks: TestHooks = {}): TestResult[] {
+  return selectTests(rt, sel).map(({ cls, method }) => runTest(rt, cls, method, hooks));
 }

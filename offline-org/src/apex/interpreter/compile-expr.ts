@@ -5,20 +5,21 @@
 import type { Expr, TypeRef } from '../ast.js';
 import type { SourcePos } from '../errors.js';
 import { compileError, notSupported } from '../errors.js';
-import type { RtClass, RtField, RtMethod } from '../runtime/classes.js';
+import type { RtClass, RtField } from '../runtime/classes.js';
 import { apexEquals, apexIdentical } from '../runtime/equality.js';
 import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
-import { ApexDouble, ApexList, ApexMap, ApexObject, ApexSet, EnumValue, SObjectValue, TypeValue } from '../runtime/values.js';
+import { ApexDouble, ApexList, ApexMap, ApexObject, ApexSet, EnumValue, IdValue, SObjectValue, TypeValue } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { Decimal } from '../../stdlib/decimal.js';
-import { BUILTIN_ENUMS } from '../../stdlib/type-names.js';
-import { newCollectionFrom, listAdd, setAdd, mapPut } from '../../stdlib/collections.js';
-import { sobjectGet, sobjectPut, newSObject } from '../../stdlib/sobject.js';
+import { BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from '../../stdlib/type-names.js';
+import { listAdd, setAdd, mapPut } from '../../stdlib/collections.js';
+import { sobjectGet, sobjectPut } from '../../stdlib/sobject.js';
 import type { Runtime } from './runtime.js';
 import { add, arith, bitwise, compare, negate } from './operators.js';
 import type { Ev, Frame } from './frame.js';
 import type { Scope } from './scope.js';
+import { staticTypeOf } from './static-types.js';
 
 export type TypeTarget =
   | { k: 'class'; cls: RtClass }
@@ -31,8 +32,12 @@ interface LValue {
   write: (f: Frame, v: Value) => Value;
 }
 
-export class ExprCompiler {
+export abstract class ExprCompiler {
   constructor(readonly rt: Runtime) {}
+
+  /** Method calls and `new`, compiled by CallCompiler (compile-call.ts). */
+  protected abstract call(e: Extract<Expr, { k: 'call' }>, sc: Scope): Ev;
+  abstract newExpr(tr: TypeRef, argExprs: Expr[], sc: Scope, pos: SourcePos): Ev;
 
   resolveType(t: TypeRef, sc: Scope): RtType {
     return this.rt.table.resolve(t, sc.mc.cls);
@@ -117,6 +122,7 @@ export class ExprCompiler {
     const en = BUILTIN_ENUMS.get(lower.join('.')) ?? (parts.length === 1 ? BUILTIN_ENUMS.get(last) : undefined);
     if (en) return { k: 'enum', qualified: en.qualified, values: en.values };
     if (parts.length === 1 && this.rt.registry.isStaticClass(lower[0]!)) return { k: 'builtin', name: lower[0]! };
+    if (KNOWN_UNIMPLEMENTED.has(last) && (parts.length === 1 || lower[0] === 'system')) return { k: 'builtin', name: last };
     return null;
   }
 
@@ -258,7 +264,7 @@ export class ExprCompiler {
         break;
       }
       case 'bin': {
-        if (e.op === '+' && (this.isStaticString(e.l, sc) || this.isStaticString(e.r, sc))) {
+        if (e.op === '+' && (isStringType(staticTypeOf(this, e.l, sc)) || isStringType(staticTypeOf(this, e.r, sc)))) {
           // String concatenation is decided by static type: a null String operand prints as "null".
           const l = this.expr(e.l, sc);
           const r = this.expr(e.r, sc);
@@ -282,7 +288,7 @@ export class ExprCompiler {
           let nv: Value;
           if (typeof old === 'number') nv = (old + d) | 0;
           else if (old === null) return rt.npe();
-          else nv = add(old, d, fail);
+          else nv = add(old, d, fail, rt.stringOf);
           lv.write(f, nv);
           return prefix ? nv : old;
         };
@@ -305,23 +311,10 @@ export class ExprCompiler {
     }
   }
 
-  /** Best-effort static type check: is this expression declared as a String? */
-  isStaticString(e: Expr, sc: Scope): boolean {
-    if (e.k === 'lit') return e.lit.t === 'string';
-    if (e.k === 'name') {
-      const l = e.name.toLowerCase();
-      const local = sc.lookup(l);
-      const t = local ? local.type : (this.findField(sc.mc.cls, l, false) ?? this.findStaticInOuter(sc.mc.cls, l))?.type;
-      return !!t && t.k === 'prim' && t.p === 'string';
-    }
-    if (e.k === 'bin' && e.op === '+') return this.isStaticString(e.l, sc) || this.isStaticString(e.r, sc);
-    return false;
-  }
-
   binaryFn(op: string): (a: Value, b: Value) => Value {
     const fail = this.rt.fail;
     switch (op) {
-      case '+': return (a, b) => add(a, b, fail);
+      case '+': return (a, b) => add(a, b, fail, this.rt.stringOf);
       case '-': case '*': case '/': return (a, b) => arith(op, a, b, fail);
       default: return (a, b) => bitwise(op, a, b, fail);
     }
@@ -330,14 +323,14 @@ export class ExprCompiler {
   binary(op: string, l: Ev, r: Ev): Ev {
     const fail = this.rt.fail;
     switch (op) {
-      case '+': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return (a + b) | 0; return add(a, b, fail); };
+      case '+': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return (a + b) | 0; return add(a, b, fail, this.rt.stringOf); };
       case '-': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return (a - b) | 0; return arith('-', a, b, fail); };
       case '*': return (f) => arith('*', l(f), r(f), fail);
       case '/': return (f) => arith('/', l(f), r(f), fail);
-      case '<': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a < b; return this.cmpNull(a, b) ?? compare(a, b, fail) < 0; };
-      case '>': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a > b; return this.cmpNull(a, b) ?? compare(a, b, fail) > 0; };
-      case '<=': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a <= b; return this.cmpNull(a, b) ?? compare(a, b, fail) <= 0; };
-      case '>=': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a >= b; return this.cmpNull(a, b) ?? compare(a, b, fail) >= 0; };
+      case '<': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a < b; return this.cmpNull(a, b, '<') ?? compare(a, b, fail) < 0; };
+      case '>': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a > b; return this.cmpNull(a, b, '>') ?? compare(a, b, fail) > 0; };
+      case '<=': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a <= b; return this.cmpNull(a, b, '<=') ?? compare(a, b, fail) <= 0; };
+      case '>=': return (f) => { const a = l(f); const b = r(f); if (typeof a === 'number' && typeof b === 'number') return a >= b; return this.cmpNull(a, b, '>=') ?? compare(a, b, fail) >= 0; };
       case '==': return (f) => apexEquals(l(f), r(f));
       case '!=': case '<>': return (f) => !apexEquals(l(f), r(f));
       case '===': return (f) => apexIdentical(l(f), r(f));
@@ -346,9 +339,16 @@ export class ExprCompiler {
     }
   }
 
-  /** Comparisons with null are false on the platform (no exception). */
-  private cmpNull(a: Value, b: Value): boolean | null {
-    return a === null || b === null ? false : null;
+  /**
+   * Relational comparisons with null never throw: with numbers, dates and times they are false; a non-null String or
+   * Id is greater than null. Returns the comparison as -1/0/1 semantics through `op`, or null when no operand is null.
+   */
+  private cmpNull(a: Value, b: Value, op: '<' | '>' | '<=' | '>='): boolean | null {
+    if (a !== null && b !== null) return null;
+    const isText = (v: Value): boolean => typeof v === 'string' || v instanceof IdValue;
+    if (a === null && isText(b)) return op === '<' || op === '<=';
+    if (b === null && isText(a)) return op === '>' || op === '>=';
+    return false;
   }
 
   cast(t: RtType, v: Value): Value {
@@ -479,15 +479,16 @@ export class ExprCompiler {
         return readOnly(() => ev);
       }
       case 'builtin': {
-        const prop = rt.registry.props.get(tt.name)?.get(l);
+        const props = rt.registry.props.get(tt.name);
+        const prop = props?.get(l) ?? props?.get('*');
         if (!prop) return notSupported(`static property ${tt.name}.${name}`, pos);
-        return readOnly(() => prop(rt, pos));
+        return readOnly(() => prop(rt, pos, name));
       }
       case 'sobject': {
-        const hook = rt.registry.props.get('<sobject>')?.get('*');
+        const hook = rt.registry.sobjectStatic;
         if (!hook) return notSupported(`sObject static property ${tt.name}.${name}`, pos);
         const objName = tt.name;
-        return readOnly(() => hook(rt, { ...pos, file: objName + '\u0000' + name }));
+        return readOnly(() => hook(rt, objName, name, pos));
       }
     }
   }
@@ -501,8 +502,9 @@ export class ExprCompiler {
       if (st) return this.rt.statics(st.owner)[st.slot]!;
       return compileError(`Variable does not exist: ${name}`, pos);
     }
-    const prop = this.rt.registry.instance.get(kindOfValue(o))?.get('.' + l);
-    if (prop) return prop(this.rt, o, [], pos);
+    const table = this.rt.registry.instance.get(kindOfValue(o));
+    const prop = table?.get('.' + l) ?? table?.get('.*');
+    if (prop) return prop(this.rt, o, [name], pos);
     return notSupported(`property ${name} of ${valueTypeName(o)}`, pos);
   }
 
@@ -518,144 +520,12 @@ export class ExprCompiler {
     }
     return notSupported(`assignment to property ${name} of ${valueTypeName(o)}`, pos);
   }
-
-  // ---- calls ----
-
-  private call(e: Extract<Expr, { k: 'call' }>, sc: Scope): Ev {
-    const rt = this.rt;
-    const pos = e.pos;
-    const l = e.name.toLowerCase();
-    const args = this.args(e.args, sc);
-    if (e.target === null) {
-      const cls = sc.mc.cls;
-      let cands = cls.findMethods(l);
-      let owner: RtClass = cls;
-      for (let c = cls.outer; cands.length === 0 && c; c = c.outer) {
-        cands = c.findMethods(l).filter((m) => m.isStatic);
-        owner = c;
-      }
-      if (cands.length === 0) return compileError(`Method does not exist or incorrect signature: ${e.name}`, pos);
-      void owner;
-      const allStatic = cands.every((m) => m.isStatic);
-      if (allStatic) return this.staticInvoker(cands, args, e.name, pos);
-      return (f) => {
-        const a = args(f);
-        const m = rt.selectMethod(cands, a, e.name, pos);
-        if (m.isStatic) return rt.invoke(m, null, a, pos);
-        if (!f.self) return compileError(`Non-static method cannot be referenced from a static context: ${e.name}`, pos);
-        return rt.invokeVirtual(f.self, l, a, pos);
-      };
-    }
-    if (e.target.k === 'super') {
-      const sup = sc.mc.cls.superClass;
-      if (!sup) return compileError('No super class', pos);
-      const cands = sup.findMethods(l);
-      return (f) => {
-        const a = args(f);
-        if (cands.length === 0) {
-          if (f.self && f.self.exc) return rt.callBuiltinInstance('exception', f.self, l, a, pos);
-          return compileError(`Method does not exist: super.${e.name}`, pos);
-        }
-        return rt.invoke(rt.selectMethod(cands, a, e.name, pos), f.self, a, pos);
-      };
-    }
-    const tt = this.typeTarget(e.target, sc);
-    if (tt) {
-      switch (tt.k) {
-        case 'class': {
-          const cands = tt.cls.findMethods(l).filter((m) => m.isStatic);
-          if (cands.length === 0) return compileError(`Method does not exist or incorrect signature: ${tt.cls.name}.${e.name}`, pos);
-          return this.staticInvoker(cands, args, e.name, pos);
-        }
-        case 'builtin': {
-          const fn = rt.registry.statics.get(tt.name)?.get(l);
-          if (!fn) return notSupported(`method ${tt.name}.${e.name}`, pos);
-          return (f) => fn(rt, args(f), pos);
-        }
-        case 'enum': {
-          const user = rt.table.findClass(tt.qualified.split('.'), null);
-          const values = user ? user.enumValues : tt.values.map((v, i) => new EnumValue(tt.qualified, v, i));
-          const enumType: RtType = { k: 'enum', name: tt.qualified };
-          if (l === 'values') return () => new ApexList(enumType, values.slice());
-          if (l === 'valueof') {
-            return (f) => {
-              const [s] = args(f);
-              const hit = values.find((v) => v.name === s);
-              if (!hit) return rt.fail('NoSuchElementException', `No enum constant ${tt.qualified}.${String(s)}`);
-              return hit;
-            };
-          }
-          return notSupported(`enum method ${tt.qualified}.${e.name}`, pos);
-        }
-        case 'sobject': {
-          const fn = rt.registry.statics.get('<sobject>')?.get(l);
-          if (!fn) return notSupported(`sObject static method ${tt.name}.${e.name}`, pos);
-          return (f) => fn(rt, [tt.name, ...args(f)], pos);
-        }
-      }
-    }
-    const target = this.expr(e.target, sc);
-    const safe = e.safe;
-    return (f) => {
-      const o = target(f);
-      if (o === null) return safe ? null : rt.npe();
-      return rt.callMethod(o, l, args(f), pos);
-    };
-  }
-
-  private staticInvoker(cands: RtMethod[], args: (f: Frame) => Value[], name: string, pos: SourcePos): Ev {
-    const rt = this.rt;
-    if (cands.length === 1) {
-      const m = cands[0]!;
-      const n = m.params.length;
-      return (f) => {
-        const a = args(f);
-        if (a.length !== n) return compileError(`Method does not exist or incorrect signature: ${name}`, pos);
-        rt.statics(m.owner);
-        return rt.invoke(m, null, a, pos);
-      };
-    }
-    return (f) => {
-      const a = args(f);
-      const m = rt.selectMethod(cands, a, name, pos);
-      rt.statics(m.owner);
-      return rt.invoke(m, m.isStatic ? null : f.self, a, pos);
-    };
-  }
-
-  // ---- new ----
-
-  newExpr(tr: TypeRef, argExprs: Expr[], sc: Scope, pos: SourcePos): Ev {
-    const rt = this.rt;
-    const t = this.resolveType(tr, sc);
-    if (t.k === 'sobject' && t.name) {
-      const objName = t.name;
-      const named = argExprs.map((a) => {
-        if (a.k !== 'assign' || a.op !== '=' || a.target.k !== 'name') return compileError('SObject constructor takes field=value pairs', pos);
-        return { name: a.target.name, value: this.expr(a.value, sc) };
-      });
-      return (f) => {
-        const so = newSObject(rt, objName, pos);
-        for (const n of named) sobjectPut(rt, so, n.name, n.value(f), pos);
-        return so;
-      };
-    }
-    const args = this.args(argExprs, sc);
-    if (t.k === 'class') return (f) => rt.instantiate(t.cls, args(f), pos);
-    if (t.k === 'list' || t.k === 'set' || t.k === 'map') return (f) => newCollectionFrom(rt, t, args(f), pos);
-    if (t.k === 'native') {
-      const ctor = rt.registry.constructors.get(t.name.toLowerCase());
-      if (!ctor) return notSupported(`new ${t.name}`, pos);
-      return (f) => ctor(rt, args(f), pos);
-    }
-    if (t.k === 'prim' && t.p === 'object' && argExprs.length === 0) return () => new ApexObject(objectClass(rt), []);
-    return compileError(`Type cannot be constructed: ${typeName(t)}`, pos);
-  }
 }
 
-function objectClass(rt: Runtime): RtClass {
-  return rt.exceptionClass('Exception').superClass ?? rt.exceptionClass('Exception');
+function isStringType(t: RtType | undefined): boolean {
+  return !!t && t.k === 'prim' && t.p === 'string';
 }
+
 
 function kindOfValue(o: Value): string {
   if (o instanceof ApexList) return 'list';

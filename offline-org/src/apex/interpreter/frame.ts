@@ -15,6 +15,8 @@ export class Frame {
     readonly where: string,
     readonly prev: Frame | null,
     readonly file: string,
+    /** Local slots by lower-cased name, for binds in dynamic SOQL. */
+    readonly names: Map<string, number> | null,
   ) {}
 }
 

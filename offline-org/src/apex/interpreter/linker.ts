@@ -9,7 +9,7 @@ import { prim, OBJECT } from '../runtime/types.js';
 import type { PrimName, RtType } from '../runtime/types.js';
 import { EnumValue } from '../runtime/values.js';
 import type { SchemaProvider } from '../../data/schema-types.js';
-import { NATIVE_TYPES, BUILTIN_ENUMS } from '../../stdlib/type-names.js';
+import { NATIVE_TYPES, BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from '../../stdlib/type-names.js';
 
 const PRIMS = new Set<PrimName>(['integer', 'long', 'double', 'decimal', 'string', 'boolean', 'id', 'date', 'datetime', 'time', 'blob', 'object']);
 
@@ -71,7 +71,7 @@ export class ClassTable {
   }
 
   private tryResolveBase(t: TypeRef, from: RtClass | null): RtType | undefined {
-    let parts = t.parts;
+    const parts = t.parts;
     const lower = parts.map((p) => p.toLowerCase());
     const arg = (i: number): RtType => (t.args[i] ? this.resolve(t.args[i]!, from) : OBJECT);
     if (parts.length === 1) {
@@ -99,7 +99,8 @@ export class ClassTable {
     if (en && (parts.length === 1 || en.qualified.toLowerCase() === joined)) return { k: 'enum', name: en.qualified };
     const nat = NATIVE_TYPES.get(joined);
     if (nat) return { k: 'native', name: nat };
-    parts = parts.slice();
+    const lastPart = lower[lower.length - 1]!;
+    if (KNOWN_UNIMPLEMENTED.has(lastPart) && (parts.length === 1 || lower[0] === 'system')) return { k: 'native', name: parts[parts.length - 1]! };
     return undefined;
   }
 
@@ -126,7 +127,7 @@ export class ClassTable {
       if (it.k === 'class') {
         this.link(it.cls);
         cls.interfaces.push(it.cls);
-      }
+      } else if (it.k === 'native') cls.nativeInterfaces.add(it.name.toLowerCase());
     }
     const sup = cls.superClass;
     cls.isException = !!sup && sup.isException;
@@ -150,7 +151,7 @@ export class ClassTable {
             name: v.name, lname: v.name.toLowerCase(), isStatic, type, init: v.init,
             slot: isStatic ? cls.staticSlotCount++ : cls.instanceSlotCount++,
             prop: m.kind === 'property' && ((m.getter && m.getter.body) || (m.setter && m.setter.body)) ? m : null,
-            isFinal: m.mods.set.has('final'), owner: cls,
+            isFinal: m.mods.set.has('final'), isTransient: m.mods.set.has('transient'), owner: cls,
           };
           if (m.kind === 'property' && !f.prop && m.setter === null && m.getter) f.isFinal = false;
           (isStatic ? cls.staticFields : cls.instanceFields).set(f.lname, f);

@@ -103,10 +103,10 @@ function fromDays(n: number): DateValue {
   return new DateValue(c.y, c.m, c.d);
 }
 
-export function add(a: Value, b: Value, fail: Thrower): Value {
+export function add(a: Value, b: Value, fail: Thrower, str: (v: Value) => string = toApexString): Value {
   if (typeof a === 'number' && typeof b === 'number') return (a + b) | 0;
   if (typeof a === 'string' || typeof b === 'string' || a instanceof IdValue || b instanceof IdValue) {
-    return toApexString(a) + toApexString(b);
+    return str(a) + str(b);
   }
   if (a === null || b === null) return fail('NullPointerException', 'Attempt to de-reference a null object');
   if (a instanceof DateValue && rank(b) > 0) return fromDays(toDays(a) + Math.trunc(asNumber(b)));
@@ -139,7 +139,12 @@ export function compare(a: Value, b: Value, fail: Thrower): number {
   if (a === null || b === null) return fail('NullPointerException', 'Attempt to de-reference a null object');
   const c = compareNumbers(a, b);
   if (c !== null) return c;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') {
+    // Relational operators compare strings case-insensitively (the context user's locale; en_US here).
+    const x = a.toLowerCase();
+    const y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
   if (a instanceof IdValue && b instanceof IdValue) return a.v < b.v ? -1 : a.v > b.v ? 1 : 0;
   if (a instanceof DateValue && b instanceof DateValue) return toDays(a) - toDays(b);
   if (a instanceof DatetimeValue && b instanceof DatetimeValue) return a.ms - b.ms;

@@ -14,18 +14,21 @@ import { Limits } from '../runtime/limits.js';
 import { convert, isInstance, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
 import {
-  ApexList, ApexMap, ApexObject, ApexSet, ApexThrow, EnumValue, IdValue, NativeObject, SObjectValue, TypeValue,
+  ApexList, ApexMap, ApexObject, ApexSet, ApexThrow, DateValue, DatetimeValue, EnumValue, IdValue, NativeObject, SObjectValue,
+  TypeValue,
 } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { installUserEquality } from '../runtime/equality.js';
-import { toApexString } from '../runtime/format.js';
+import { formatDate, toApexString } from '../runtime/format.js';
+import { formatDatetimeGmt } from '../../stdlib/datetime-math.js';
 import type { Platform } from '../platform.js';
 import { unsupportedPlatform } from '../platform.js';
 import { Registry } from '../../stdlib/registry.js';
 import { registerStdlib } from '../../stdlib/index.js';
 import { isValidId } from '../../stdlib/id-format.js';
+import type { TriggerInvocation } from '../../stdlib/trigger-context.js';
 import { ClassTable } from './linker.js';
-import { exceptionTypeName, makeBuiltinExceptionClasses, newException } from './exceptions.js';
+import { exceptionTypeName, makeBuiltinExceptionClasses, newException, stackTraceOf } from './exceptions.js';
 import { Frame } from './frame.js';
 import { Compiler } from './compiler.js';
 
@@ -48,8 +51,13 @@ export interface StaticState {
 export class Transaction {
   readonly statics = new Map<RtClass, StaticState>();
   readonly debug: { line: number; level: string; message: string }[] = [];
-  readonly limits: Limits;
+  limits: Limits;
+  /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
+  outerLimits: Limits | null = null;
+  testStarted = false;
   isTest = false;
+  /** Test.setMock registrations by lower-cased mock interface name. */
+  readonly mocks = new Map<string, ApexObject>();
   constructor(isAsync: boolean) {
     this.limits = new Limits(isAsync);
   }
@@ -71,8 +79,13 @@ export class Runtime {
   readonly executable = new Map<string, Set<number>>();
   readonly covered = new Map<string, Set<number>>();
   tx: Transaction = new Transaction(false);
+  /** Trigger invocations in progress (innermost last); read by the Trigger.* context variables. */
+  readonly triggerStack: TriggerInvocation[] = [];
+  private readonly compiledTriggers = new Map<TriggerDecl, () => void>();
   top: Frame | null = null;
   depth = 0;
+  /** Loop iterations since the transaction began; every 4096 the CPU limit is checked. */
+  ticks = 0;
 
   constructor(options: RuntimeOptions = {}) {
     this.options = options;
@@ -91,6 +104,15 @@ export class Runtime {
       hashCode: (a) => {
         const m = this.findUserMethod(a.cls, 'hashcode', 0);
         return m ? (this.invoke(m, a, [], null) as number) : null;
+      },
+      nativeEquals: (a, b) => {
+        const fn = this.registry.instance.get(a.typeName.toLowerCase())?.get('equals');
+        return fn ? fn(this, a, [b], { file: '<builtin>', line: 0 }) === true : null;
+      },
+      nativeKey: (a) => {
+        const table = this.registry.instance.get(a.typeName.toLowerCase());
+        if (!table?.has('equals') || !table.has('tostring')) return null;
+        return 'N' + a.typeName + ':' + String(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }));
       },
     });
   }
@@ -114,11 +136,44 @@ export class Runtime {
     const tree = parseTriggerFile(file, source);
     const decl = new DeclConverter(file, source).trigger(tree);
     this.triggers.push({ decl, file });
+    this.compiler.registerExecutableLines(file, {
+      kind: 'type', typeKind: 'class', name: decl.name, mods: { set: new Set(), annotations: [] }, superType: null, interfaces: [],
+      members: [...decl.members, { kind: 'init', isStatic: false, body: { k: 'block', body: decl.body, pos: decl.pos }, pos: decl.pos }],
+      enumValues: [], pos: decl.pos,
+    });
   }
 
   /** Links every loaded class; call after adding all sources. */
   linkAll(): void {
     for (const c of this.table.top.values()) this.table.link(c);
+  }
+
+  /**
+   * Runs every trigger of `objectName` registered for `event` (e.g. `before insert`), in load order, with the
+   * Trigger context variables set. The data layer calls this around its DML; errors added with addError stay on
+   * the records for it to report.
+   */
+  runTriggers(inv: TriggerInvocation): void {
+    for (const t of this.triggers) {
+      const d = t.decl;
+      if (d.object.toLowerCase() !== inv.objectName.toLowerCase() || !d.events.includes(inv.event)) continue;
+      let run = this.compiledTriggers.get(d);
+      if (!run) {
+        const cls = new RtClass(`Trigger.${d.name}`, 'class', {
+          kind: 'type', typeKind: 'class', name: d.name, mods: { set: new Set(), annotations: [] }, superType: null,
+          interfaces: [], members: d.members, enumValues: [], pos: d.pos,
+        }, null, t.file);
+        this.table.link(cls);
+        run = this.compiler.compileAnonymous(cls, d.body, t.file, `Trigger.${d.name}`);
+        this.compiledTriggers.set(d, run);
+      }
+      this.triggerStack.push(inv);
+      try {
+        run();
+      } finally {
+        this.triggerStack.pop();
+      }
+    }
   }
 
   classes(): RtClass[] {
@@ -147,6 +202,12 @@ export class Runtime {
     this.table.link(cls);
     const body = this.compiler.compileAnonymous(cls, unit.body, file);
     body();
+  }
+
+  /** Called from loop back-edges: enforces the transaction's CPU time limit (uncatchable LimitException). */
+  checkCpu(): void {
+    const limits = this.tx.limits;
+    if (limits.cpuTime() > limits.max.cpuTime) this.fail('LimitException', 'Apex CPU time limit exceeded');
   }
 
   // ---- exceptions ----
@@ -259,26 +320,27 @@ export class Runtime {
     return this.callBuiltinInstance(kindOf(target), target, lname, args, pos);
   }
 
-  instantiate(cls: RtClass, args: Value[], pos: SourcePos): ApexObject {
+  instantiate(cls: RtClass, args: Value[], pos: SourcePos, ctor?: RtMethod): ApexObject {
     if (cls.kind !== 'class') compileError(`Type cannot be constructed: ${cls.name}`, pos);
     if (cls.isAbstract) compileError(`Abstract classes cannot be instantiated: ${cls.name}`, pos);
     if (!cls.linked) this.table.link(cls);
     this.statics(cls);
     const obj = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
-    this.construct(cls, obj, args, pos);
+    this.construct(cls, obj, args, pos, ctor);
     return obj;
   }
 
   /** Runs the constructor chain of `cls` on `obj`. */
-  construct(cls: RtClass, obj: ApexObject, args: Value[], pos: SourcePos): void {
+  construct(cls: RtClass, obj: ApexObject, args: Value[], pos: SourcePos, chosen?: RtMethod): void {
     if (!cls.decl) {
       // A built-in exception class: (), (message), (cause), (message, cause).
-      const exc = { message: null as Value, cause: null as Value, line: this.top ? this.top.line : pos.line, stack: '' };
+      const origin = this.exceptionOrigin();
+      const exc = { message: null as Value, cause: null as Value, line: origin ? origin.line : pos.line, stack: '' };
       const [a, b] = args;
       if (args.length === 1 && a instanceof ApexObject && a.exc) exc.cause = a;
       else if (args.length >= 1) exc.message = a ?? null;
       if (args.length === 2) exc.cause = b ?? null;
-      exc.stack = this.stackFromPos(pos);
+      exc.stack = stackTraceOf(origin);
       obj.exc = exc;
       return;
     }
@@ -293,9 +355,9 @@ export class Runtime {
       this.compiler.runInstanceInit(cls, obj);
       return;
     }
-    const ctor = cls.isException && !cls.ctors.some((c) => c.params.length === args.length)
-      ? null
-      : this.selectMethod(cls.ctors, args, `${cls.name}.<Constructor>`, pos);
+    const arityMatch = cls.ctors.some((c) => c.params.length === args.length);
+    if (!arityMatch && !cls.isException) compileError(`Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`, pos);
+    const ctor = !arityMatch ? null : chosen ?? this.selectMethod(cls.ctors, args, `${cls.name}.<Constructor>`, pos);
     if (!ctor) {
       this.construct(cls.superClass!, obj, args, pos);
       this.compiler.runInstanceInit(cls, obj);
@@ -305,16 +367,17 @@ export class Runtime {
     ctor.compiled!(obj, args);
   }
 
-  private stackFromPos(pos: SourcePos): string {
-    const lines: string[] = [];
-    for (let f = this.top; f; f = f.prev) lines.push(`${f.where}: line ${f === this.top ? pos.line : f.line}, column 1`);
-    return lines.join('\n');
+  /** The frame that is creating an exception: the innermost one that is not an exception's own constructor. */
+  private exceptionOrigin(): Frame | null {
+    let f = this.top;
+    while (f && f.cls && f.cls.isException && f.where.endsWith('.<init>')) f = f.prev;
+    return f;
   }
 
   // ---- fields and conversions ----
 
   /** Assignment conversion with the platform's runtime errors. */
-  coerce(t: RtType, v: Value, pos: SourcePos): Value {
+  coerce(t: RtType, v: Value, _pos: SourcePos): Value {
     if (v === null) return null;
     if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.toId(v);
     const r = convert(t, v);
@@ -365,15 +428,26 @@ export class Runtime {
 
   // ---- output ----
 
-  stringOf(v: Value): string {
-    return toApexString(v, (o) => {
+  /** String.valueOf semantics (user toString() honoured; Datetime in the org time zone). */
+  stringOf = (v: Value): string =>
+    toApexString(v, (o) => {
+      if (o instanceof NativeObject) {
+        const fn = this.registry.instance.get(o.typeName.toLowerCase())?.get('tostring');
+        return fn ? String(fn(this, o, [], { file: '<builtin>', line: 0 })) : null;
+      }
       const m = o.cls.decl ? this.findUserMethod(o.cls, 'tostring', 0) : undefined;
       return m ? toApexString(this.invoke(m, o, [], null)) : null;
-    });
+    }, this.orgTimeZone);
+
+  /** System.debug rendering: like String.valueOf, except that a Date or Datetime prints as GMT `yyyy-MM-dd HH:mm:ss`. */
+  debugString(v: Value): string {
+    if (v instanceof DateValue) return `${formatDate(v)} 00:00:00`;
+    if (v instanceof DatetimeValue) return formatDatetimeGmt(v.ms);
+    return this.stringOf(v);
   }
 
   debug(level: string, v: Value): void {
-    this.tx.debug.push({ line: this.top ? this.top.line : 0, level, message: this.stringOf(v) });
+    this.tx.debug.push({ line: this.top ? this.top.line : 0, level, message: this.debugString(v) });
   }
 
   typeNameOfException(o: ApexObject): string {

@@ -14,6 +14,8 @@ export interface MethodCtx {
   /** Inside a property accessor, the property's name means its backing storage. */
   backing: RtField | null;
   returnType: RtType;
+  /** Every local's slot by lower-cased name (dynamic SOQL binds resolve names at run time). */
+  varNames: Map<string, number>;
 }
 
 export interface LocalVar {
@@ -42,6 +44,7 @@ export class Scope {
     if (this.lookup(lname)) compileError(`Duplicate variable: ${name}`, pos);
     const v: LocalVar = { slot: this.mc.slots++, type, name };
     this.vars.set(lname, v);
+    this.mc.varNames.set(lname, v.slot);
     return v;
   }
 

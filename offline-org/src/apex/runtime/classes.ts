@@ -3,6 +3,7 @@
  */
 import type { MethodDecl, CtorDecl, PropertyDecl, Stmt, TypeDecl, Expr } from '../ast.js';
 import type { RtType } from './types.js';
+import { typeName } from './types.js';
 import type { EnumValue, Value } from './values.js';
 
 export interface RtField {
@@ -16,6 +17,7 @@ export interface RtField {
   /** Set for properties with an explicit get or set body. */
   prop: PropertyDecl | null;
   isFinal: boolean;
+  isTransient: boolean;
   owner: RtClass;
 }
 
@@ -40,6 +42,8 @@ export interface RtMethod {
 export class RtClass {
   superClass: RtClass | null = null;
   interfaces: RtClass[] = [];
+  /** Platform interfaces this class implements (Queueable, Comparable, Database.Batchable, ...), lower-cased. */
+  readonly nativeInterfaces = new Set<string>();
   readonly inner = new Map<string, RtClass>();
   /** Own methods by lower-cased name. */
   readonly methods = new Map<string, RtMethod[]>();
@@ -72,24 +76,27 @@ export class RtClass {
     return this.name.toLowerCase();
   }
 
-  /** Instance/static method lookup through the superclass chain. */
+  private readonly methodCache = new Map<string, RtMethod[]>();
+
+  /**
+   * Methods of that name visible on this class: its own, then inherited ones not overridden (same parameter types).
+   * Cached: classes do not change after linking.
+   */
   findMethods(lname: string): RtMethod[] {
+    const hit = this.methodCache.get(lname);
+    if (hit) return hit;
     const out: RtMethod[] = [];
     const seen = new Set<string>();
-    const visit = (c: RtClass | null): void => {
-      for (let k = c; k; k = k.superClass) {
-        for (const m of k.methods.get(lname) ?? []) {
-          const sig = m.params.length + ':' + m.paramNames.length + ':' + m.params.map((p) => JSON.stringify(p.k === 'class' ? p.cls.name : p)).join(',');
-          if (!seen.has(sig)) {
-            seen.add(sig);
-            out.push(m);
-          }
+    for (let k: RtClass | null = this; k; k = k.superClass) {
+      for (const m of k.methods.get(lname) ?? []) {
+        const sig = m.params.map(typeName).join(',').toLowerCase();
+        if (!seen.has(sig)) {
+          seen.add(sig);
+          out.push(m);
         }
       }
-    };
-    visit(this);
-    // Interface default lookup is not needed (Apex interfaces have no bodies), but abstract classes may declare
-    // interface methods they do not implement: those resolve on the concrete receiver at call time.
+    }
+    if (this.linked) this.methodCache.set(lname, out);
     return out;
   }
 

@@ -16,9 +16,12 @@ import { to18 } from '../../stdlib/id-format.js';
 export interface UserEquality {
   equals(a: ApexObject, b: Value): boolean | null;
   hashCode(a: ApexObject): number | null;
+  /** Built-in objects with value semantics (sObject type tokens, ...): equality and a stable key, or null. */
+  nativeEquals(a: NativeObject, b: Value): boolean | null;
+  nativeKey(a: NativeObject): string | null;
 }
 
-let user: UserEquality = { equals: () => null, hashCode: () => null };
+let user: UserEquality = { equals: () => null, hashCode: () => null, nativeEquals: () => null, nativeKey: () => null };
 export function installUserEquality(u: UserEquality): void {
   user = u;
 }
@@ -101,7 +104,7 @@ export function apexEquals(a: Value, b: Value): boolean {
     const r = user.equals(a, b);
     return r === null ? false : r;
   }
-  if (a instanceof NativeObject) return false;
+  if (a instanceof NativeObject) return user.nativeEquals(a, b) ?? false;
   return false;
 }
 
@@ -143,5 +146,5 @@ export function keyOf(v: Value): string {
     const h = user.hashCode(v);
     return h === null ? '#' + v.identity : 'h' + h;
   }
-  return '#' + (v as NativeObject).identity;
+  return user.nativeKey(v as NativeObject) ?? '#' + (v as NativeObject).identity;
 }

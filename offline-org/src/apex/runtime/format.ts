@@ -8,7 +8,7 @@ import {
 } from './values.js';
 import type { Value } from './values.js';
 import { typeName } from './types.js';
-import { formatDatetimeGmt, pad } from '../../stdlib/datetime-math.js';
+import { formatDatetimeGmt, formatDatetimeIn, pad } from '../../stdlib/datetime-math.js';
 
 /** Java's Double.toString. */
 export function formatDouble(n: number): string {
@@ -35,7 +35,7 @@ export function formatTime(t: TimeValue): string {
 }
 
 /** Renders a value the way String.valueOf / string concatenation / System.debug do. */
-export function toApexString(v: Value, hook?: (o: ApexObject) => string | null): string {
+export function toApexString(v: Value, hook?: (o: ApexObject | NativeObject) => string | null, timeZone = 'GMT'): string {
   if (v === null) return 'null';
   switch (typeof v) {
     case 'string': return v;
@@ -47,26 +47,27 @@ export function toApexString(v: Value, hook?: (o: ApexObject) => string | null):
   if (v instanceof Decimal) return v.toString();
   if (v instanceof IdValue) return v.v;
   if (v instanceof DateValue) return formatDate(v);
-  if (v instanceof DatetimeValue) return formatDatetimeGmt(v.ms);
+  if (v instanceof DatetimeValue) return timeZone === 'GMT' ? formatDatetimeGmt(v.ms) : formatDatetimeIn(timeZone, v.ms);
   if (v instanceof TimeValue) return formatTime(v);
   if (v instanceof BlobValue) return `Blob[${v.bytes.length}]`;
   if (v instanceof EnumValue) return v.name;
   if (v instanceof TypeValue) return typeName(v.type);
-  if (v instanceof ApexList) return '(' + v.items.map((x) => toApexString(x, hook)).join(', ') + ')';
-  if (v instanceof ApexSet) return '{' + [...v.entries.values()].map((x) => toApexString(x, hook)).join(', ') + '}';
-  if (v instanceof ApexMap) return '{' + [...v.entries.values()].map(([k, x]) => toApexString(k, hook) + '=' + toApexString(x, hook)).join(', ') + '}';
+  if (v instanceof ApexList) return '(' + v.items.map((x) => toApexString(x, hook, timeZone)).join(', ') + ')';
+  if (v instanceof ApexSet) return '{' + [...v.entries.values()].map((x) => toApexString(x, hook, timeZone)).join(', ') + '}';
+  if (v instanceof ApexMap) return '{' + [...v.entries.values()].map(([k, x]) => toApexString(k, hook, timeZone) + '=' + toApexString(x, hook, timeZone)).join(', ') + '}';
   if (v instanceof SObjectValue) {
-    return v.objectName + ':{' + [...v.fields.values()].map((f) => f.name + '=' + toApexString(f.value, hook)).join(', ') + '}';
+    return v.objectName + ':{' + [...v.fields.values()].map((f) => f.name + '=' + toApexString(f.value, hook, timeZone)).join(', ') + '}';
   }
   if (v instanceof ApexObject) {
     const custom = hook ? hook(v) : null;
     if (custom !== null) return custom;
-    if (v.exc) return `${v.cls.name.includes('.') || !v.cls.decl ? qualifiedExceptionName(v) : v.cls.name}: ${toApexString(v.exc.message, hook)}`;
+    if (v.exc) return `${v.cls.name.includes('.') || !v.cls.decl ? qualifiedExceptionName(v) : v.cls.name}: ${toApexString(v.exc.message, hook, timeZone)}`;
     const parts: string[] = [];
-    for (const f of v.cls.instanceFields.values()) parts.push(`${f.name}=${toApexString(v.fields[f.slot] ?? null, hook)}`);
+    for (const f of v.cls.instanceFields.values()) parts.push(`${f.name}=${toApexString(v.fields[f.slot] ?? null, hook, timeZone)}`);
     return `${v.cls.name}:[${parts.join(', ')}]`;
   }
-  return `${(v as NativeObject).typeName}`;
+  const custom = hook ? hook(v as NativeObject) : null;
+  return custom ?? `${(v as NativeObject).typeName}`;
 }
 
 function qualifiedExceptionName(v: ApexObject): string {

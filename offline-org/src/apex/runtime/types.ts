@@ -4,6 +4,7 @@
  */
 import { Decimal } from '../../stdlib/decimal.js';
 import type { RtClass } from './classes.js';
+import { canonicalNative } from '../../stdlib/type-names.js';
 import {
   ApexDouble, ApexList, ApexMap, ApexObject, ApexSet, BlobValue, DateValue, DatetimeValue, EnumValue, IdValue,
   NativeObject, SObjectValue, TimeValue, TypeValue,
@@ -129,7 +130,12 @@ export function isInstance(v: Value, t: RtType): boolean {
     case 'enum': return v instanceof EnumValue && v.enumType.toLowerCase() === t.name.toLowerCase();
     case 'native':
       if (t.name.toLowerCase() === 'system.type' || t.name.toLowerCase() === 'type') return v instanceof TypeValue;
-      return v instanceof NativeObject && v.typeName.toLowerCase() === t.name.toLowerCase();
+      if (v instanceof ApexObject) {
+        const wanted = t.name.toLowerCase();
+        for (let c: RtClass | null = v.cls; c; c = c.superClass) if (c.nativeInterfaces.has(wanted)) return true;
+        return false;
+      }
+      return v instanceof NativeObject && canonicalNative(v.typeName).toLowerCase() === canonicalNative(t.name).toLowerCase();
     case 'void': return false;
   }
 }

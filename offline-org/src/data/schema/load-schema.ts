@@ -16,215 +16,264 @@ import { buildStandardObjects } from './standard-objects.js';
 import { childBool, childrenNamed, childText, child, parseXml, type XmlElement } from './xml.js';
 
 interface ObjectSource {
-  name: string;
-  objectXml?: XmlElement;
-  objectFile?: string;
-  fields: { el: XmlElement; file: string }[];
-  recordTypes: { el: XmlElement; file: string }[];
+    name: string;
+    objectXml?: XmlElement;
+    objectFile?: string;
+    fields: { el: XmlElement; file: string }[];
+    recordTypes: { el: XmlElement; file: string }[];
 }
 
 function readXml(file: string): XmlElement {
-  return parseXml(readFileSync(file, 'utf8'), file);
+    return parseXml(readFileSync(file, 'utf8'), file);
 }
 
 function collectObjects(objectDirs: string[]): Map<string, ObjectSource> {
-  const sources = new Map<string, ObjectSource>();
-  for (const dir of objectDirs) {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (!entry.isDirectory()) continue;
-      const name = entry.name;
-      const folder = join(dir, name);
-      const src = sources.get(name.toLowerCase()) ?? { name, fields: [], recordTypes: [] };
-      sources.set(name.toLowerCase(), src);
-      const objectFile = join(folder, `${name}.object-meta.xml`);
-      if (existsSync(objectFile)) {
-        const el = readXml(objectFile);
-        if (el.name !== 'CustomObject') throw new MetadataError(objectFile, `expected <CustomObject>, found <${el.name}>`);
-        src.objectXml = el;
-        src.objectFile = objectFile;
-        for (const inline of childrenNamed(el, 'fields')) src.fields.push({ el: inline, file: objectFile });
-      }
-      for (const file of filesEnding(join(folder, 'fields'), '.field-meta.xml')) {
-        const el = readXml(file);
-        if (el.name !== 'CustomField') throw new MetadataError(file, `expected <CustomField>, found <${el.name}>`);
-        if (!child(el, 'fullName')) el.children.push({ name: 'fullName', attributes: {}, children: [], text: basename(file, '.field-meta.xml') });
-        src.fields.push({ el, file });
-      }
-      for (const file of filesEnding(join(folder, 'recordTypes'), '.recordType-meta.xml')) {
-        src.recordTypes.push({ el: readXml(file), file });
-      }
+    const sources = new Map<string, ObjectSource>();
+    for (const dir of objectDirs) {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            if (!entry.isDirectory()) continue;
+            const name = entry.name;
+            const folder = join(dir, name);
+            const src = sources.get(name.toLowerCase()) ?? { name, fields: [], recordTypes: [] };
+            sources.set(name.toLowerCase(), src);
+            const objectFile = join(folder, `${name}.object-meta.xml`);
+            if (existsSync(objectFile)) {
+                const el = readXml(objectFile);
+                if (el.name !== 'CustomObject')
+                    throw new MetadataError(objectFile, `expected <CustomObject>, found <${el.name}>`);
+                src.objectXml = el;
+                src.objectFile = objectFile;
+                for (const inline of childrenNamed(el, 'fields')) src.fields.push({ el: inline, file: objectFile });
+            }
+            for (const file of filesEnding(join(folder, 'fields'), '.field-meta.xml')) {
+                const el = readXml(file);
+                if (el.name !== 'CustomField')
+                    throw new MetadataError(file, `expected <CustomField>, found <${el.name}>`);
+                if (!child(el, 'fullName'))
+                    el.children.push({
+                        name: 'fullName',
+                        attributes: {},
+                        children: [],
+                        text: basename(file, '.field-meta.xml'),
+                    });
+                src.fields.push({ el, file });
+            }
+            for (const file of filesEnding(join(folder, 'recordTypes'), '.recordType-meta.xml')) {
+                src.recordTypes.push({ el: readXml(file), file });
+            }
+        }
     }
-  }
-  return sources;
+    return sources;
 }
 
-function customObjectOptions(src: ObjectSource, file: string): { opts: ObjectOptions; nameField: FieldDescribe | undefined; extra: FieldDescribe[] } {
-  const el = src.objectXml as XmlElement;
-  const name = src.name;
-  const label = childText(el, 'label') ?? name;
-  const opts: ObjectOptions = { custom: true, label, labelPlural: childText(el, 'pluralLabel') ?? `${label}s` };
-  const extra: FieldDescribe[] = [];
-  let nameField: FieldDescribe | undefined;
-  const nameEl = child(el, 'nameField');
-  const makeNameField = (): FieldDescribe | undefined => {
-    if (!nameEl) return undefined;
-    const auto = childText(nameEl, 'type') === 'AutoNumber';
-    return makeField('Name', 'string', {
-      label: childText(nameEl, 'label') ?? 'Name',
-      length: auto ? 30 : 80,
-      nameField: true,
-      custom: false,
-      autoNumber: auto,
-      createable: !auto,
-      updateable: !auto,
-      defaultedOnCreate: true,
-      ...(auto ? { autoNumberFormat: childText(nameEl, 'displayFormat') ?? '{0}' } : {}),
-    });
-  };
-  if (/__mdt$/i.test(name)) {
-    opts.customMetadata = true;
-    opts.setup = true;
-    extra.push(
-      makeField('DeveloperName', 'string', { length: 40, nillable: false }),
-      makeField('MasterLabel', 'string', { length: 40, nillable: false, nameField: true }),
-      makeField('Label', 'string', { length: 40 }),
-      makeField('Language', 'picklist', { length: 40 }),
-      makeField('NamespacePrefix', 'string', { length: 15 }),
-      makeField('QualifiedApiName', 'string', { length: 70 }),
-    );
-  } else if (/__e$/i.test(name)) {
-    opts.platformEvent = true;
-    opts.setup = true;
-    extra.push(makeField('ReplayId', 'string', { createable: false, updateable: false }), makeField('EventUuid', 'string', { createable: false, updateable: false }));
-  } else if (childText(el, 'customSettingsType')) {
-    const kind = childText(el, 'customSettingsType');
-    if (kind !== 'List' && kind !== 'Hierarchy') throw new MetadataError(file, `unknown customSettingsType ${kind}`);
-    opts.customSetting = true;
-    opts.customSettingsType = kind;
-    nameField = makeField('Name', 'string', { length: 38, nameField: true, custom: false, nillable: kind === 'Hierarchy' });
-    if (kind === 'Hierarchy') extra.push(referenceField('SetupOwnerId', ['Organization', 'Profile', 'User'], 'SetupOwner', { custom: false }));
-  } else if (/__c$/i.test(name)) {
-    nameField = makeNameField();
-    if (!nameField) throw new MetadataError(file, 'custom object has no <nameField>');
-    if (childText(el, 'sharingModel') !== 'ControlledByParent') opts.ownerTo = ['Group', 'User'];
-  } else {
-    throw new MetadataError(file, `unsupported object kind for ${name} (expected __c, __mdt, __e or a custom setting)`);
-  }
-  return { opts, nameField, extra };
+function customObjectOptions(
+    src: ObjectSource,
+    file: string,
+): { opts: ObjectOptions; nameField: FieldDescribe | undefined; extra: FieldDescribe[] } {
+    const el = src.objectXml as XmlElement;
+    const name = src.name;
+    const label = childText(el, 'label') ?? name;
+    const opts: ObjectOptions = { custom: true, label, labelPlural: childText(el, 'pluralLabel') ?? `${label}s` };
+    const extra: FieldDescribe[] = [];
+    let nameField: FieldDescribe | undefined;
+    const nameEl = child(el, 'nameField');
+    const makeNameField = (): FieldDescribe | undefined => {
+        if (!nameEl) return undefined;
+        const auto = childText(nameEl, 'type') === 'AutoNumber';
+        return makeField('Name', 'string', {
+            label: childText(nameEl, 'label') ?? 'Name',
+            length: auto ? 30 : 80,
+            nameField: true,
+            custom: false,
+            autoNumber: auto,
+            createable: !auto,
+            updateable: !auto,
+            defaultedOnCreate: true,
+            ...(auto ? { autoNumberFormat: childText(nameEl, 'displayFormat') ?? '{0}' } : {}),
+        });
+    };
+    if (/__mdt$/i.test(name)) {
+        opts.customMetadata = true;
+        opts.setup = true;
+        extra.push(
+            makeField('DeveloperName', 'string', { length: 40, nillable: false }),
+            makeField('MasterLabel', 'string', { length: 40, nillable: false, nameField: true }),
+            makeField('Label', 'string', { length: 40 }),
+            makeField('Language', 'picklist', { length: 40 }),
+            makeField('NamespacePrefix', 'string', { length: 15 }),
+            makeField('QualifiedApiName', 'string', { length: 70 }),
+        );
+    } else if (/__e$/i.test(name)) {
+        opts.platformEvent = true;
+        opts.setup = true;
+        extra.push(
+            makeField('ReplayId', 'string', { createable: false, updateable: false }),
+            makeField('EventUuid', 'string', { createable: false, updateable: false }),
+        );
+    } else if (childText(el, 'customSettingsType')) {
+        const kind = childText(el, 'customSettingsType');
+        if (kind !== 'List' && kind !== 'Hierarchy')
+            throw new MetadataError(file, `unknown customSettingsType ${kind}`);
+        opts.customSetting = true;
+        opts.customSettingsType = kind;
+        nameField = makeField('Name', 'string', {
+            length: 38,
+            nameField: true,
+            custom: false,
+            nillable: kind === 'Hierarchy',
+        });
+        if (kind === 'Hierarchy')
+            extra.push(
+                referenceField('SetupOwnerId', ['Organization', 'Profile', 'User'], 'SetupOwner', { custom: false }),
+            );
+    } else if (/__c$/i.test(name)) {
+        nameField = makeNameField();
+        if (!nameField) throw new MetadataError(file, 'custom object has no <nameField>');
+        if (childText(el, 'sharingModel') !== 'ControlledByParent') opts.ownerTo = ['Group', 'User'];
+    } else {
+        throw new MetadataError(
+            file,
+            `unsupported object kind for ${name} (expected __c, __mdt, __e or a custom setting)`,
+        );
+    }
+    return { opts, nameField, extra };
 }
 
 /** Generated key prefixes for custom objects: a01, a02, ... in sorted-name order (stable across runs). */
 function customKeyPrefix(index: number): string {
-  return `a${base62(index + 1, 2)}`;
+    return `a${base62(index + 1, 2)}`;
 }
 
-function addFields(object: ObjectDescribe, fields: { el: XmlElement; file: string }[]): void {
-  for (const { el, file } of fields) {
-    const field = readCustomField(el, object.name, file);
-    const key = field.name.toLowerCase();
-    if (object.fields.has(key) && !object.fields.get(key)?.custom) throw new MetadataError(file, `${object.name}.${field.name} clashes with a standard field`);
-    object.fields.set(key, field);
-  }
+function addFields(
+    object: ObjectDescribe,
+    fields: { el: XmlElement; file: string }[],
+    objects: Map<string, ObjectDescribe>,
+): void {
+    for (const { el, file } of fields) {
+        const field = readCustomField(el, object.name, file);
+        const unknown = field.referenceTo.find((t) => !objects.has(t.toLowerCase()));
+        if (unknown) throw new MetadataError(file, `${object.name}.${field.name} references unknown object ${unknown}`);
+        field.referenceTo = field.referenceTo.map((t) => (objects.get(t.toLowerCase()) as ObjectDescribe).name);
+        const key = field.name.toLowerCase();
+        if (object.fields.has(key) && !object.fields.get(key)?.custom)
+            throw new MetadataError(file, `${object.name}.${field.name} clashes with a standard field`);
+        object.fields.set(key, field);
+    }
 }
 
 function recordTypeRows(src: ObjectSource, objectName: string): MetadataRecord[] {
-  return src.recordTypes.map(({ el, file }) => {
-    const developerName = childText(el, 'fullName') ?? basename(file, '.recordType-meta.xml');
-    const values: Row = {
-      Name: childText(el, 'label') ?? developerName,
-      DeveloperName: developerName,
-      SobjectType: objectName,
-      IsActive: childBool(el, 'active', true),
-      Description: childText(el, 'description') ?? null,
-    };
-    return { objectName: 'RecordType', values };
-  });
+    return src.recordTypes.map(({ el, file }) => {
+        const developerName = childText(el, 'fullName') ?? basename(file, '.recordType-meta.xml');
+        const values: Row = {
+            Name: childText(el, 'label') ?? developerName,
+            DeveloperName: developerName,
+            SobjectType: objectName,
+            IsActive: childBool(el, 'active', true),
+            Description: childText(el, 'description') ?? null,
+        };
+        return { objectName: 'RecordType', values };
+    });
 }
 
 function customMetadataRows(dirs: string[], objects: Map<string, ObjectDescribe>): MetadataRecord[] {
-  const rows: MetadataRecord[] = [];
-  for (const dir of dirs) {
-    for (const file of filesEnding(dir, '.md-meta.xml')) {
-      const base = basename(file, '.md-meta.xml');
-      const dot = base.indexOf('.');
-      if (dot < 1) throw new MetadataError(file, 'custom metadata record file name must be <Type>.<Record>.md-meta.xml');
-      const typeName = `${base.slice(0, dot)}__mdt`;
-      const object = objects.get(typeName.toLowerCase());
-      if (!object) throw new MetadataError(file, `custom metadata type ${typeName} is not defined in objects/`);
-      const el = readXml(file);
-      if (el.name !== 'CustomMetadata') throw new MetadataError(file, `expected <CustomMetadata>, found <${el.name}>`);
-      const developerName = base.slice(dot + 1);
-      const label = childText(el, 'label') ?? developerName;
-      const values: Row = { DeveloperName: developerName, MasterLabel: label, Label: label, QualifiedApiName: developerName, Language: 'en_US' };
-      for (const v of childrenNamed(el, 'values')) {
-        const fieldName = childText(v, 'field');
-        const field = fieldName ? object.fields.get(fieldName.toLowerCase()) : undefined;
-        if (!field) throw new MetadataError(file, `unknown field ${fieldName ?? ''} on ${object.name}`);
-        const valueEl = child(v, 'value');
-        const nil = !valueEl || valueEl.attributes['xsi:nil'] === 'true';
-        values[field.name] = nil ? null : metadataValue(valueEl.text.trim(), field, file);
-      }
-      rows.push({ objectName: object.name, values });
+    const rows: MetadataRecord[] = [];
+    for (const dir of dirs) {
+        for (const file of filesEnding(dir, '.md-meta.xml')) {
+            const base = basename(file, '.md-meta.xml');
+            const dot = base.indexOf('.');
+            if (dot < 1)
+                throw new MetadataError(file, 'custom metadata record file name must be <Type>.<Record>.md-meta.xml');
+            const typeName = `${base.slice(0, dot)}__mdt`;
+            const object = objects.get(typeName.toLowerCase());
+            if (!object) throw new MetadataError(file, `custom metadata type ${typeName} is not defined in objects/`);
+            const el = readXml(file);
+            if (el.name !== 'CustomMetadata')
+                throw new MetadataError(file, `expected <CustomMetadata>, found <${el.name}>`);
+            const developerName = base.slice(dot + 1);
+            const label = childText(el, 'label') ?? developerName;
+            const values: Row = {
+                DeveloperName: developerName,
+                MasterLabel: label,
+                Label: label,
+                QualifiedApiName: developerName,
+                Language: 'en_US',
+            };
+            for (const v of childrenNamed(el, 'values')) {
+                const fieldName = childText(v, 'field');
+                const field = fieldName ? object.fields.get(fieldName.toLowerCase()) : undefined;
+                if (!field) throw new MetadataError(file, `unknown field ${fieldName ?? ''} on ${object.name}`);
+                const valueEl = child(v, 'value');
+                const nil = !valueEl || valueEl.attributes['xsi:nil'] === 'true';
+                values[field.name] = nil ? null : metadataValue(valueEl.text.trim(), field, file);
+            }
+            rows.push({ objectName: object.name, values });
+        }
     }
-  }
-  return rows;
+    return rows;
 }
 
 function metadataValue(text: string, field: FieldDescribe, file: string): string | number | boolean {
-  switch (field.type) {
-    case 'boolean':
-      return text === 'true';
-    case 'double':
-    case 'currency':
-    case 'percent':
-    case 'integer': {
-      const n = Number(text);
-      if (Number.isNaN(n)) throw new MetadataError(file, `${field.name}: ${text} is not a number`);
-      return n;
+    switch (field.type) {
+        case 'boolean':
+            return text === 'true';
+        case 'double':
+        case 'currency':
+        case 'percent':
+        case 'integer': {
+            const n = Number(text);
+            if (Number.isNaN(n)) throw new MetadataError(file, `${field.name}: ${text} is not a number`);
+            return n;
+        }
+        default:
+            return text;
     }
-    default:
-      return text;
-  }
 }
 
 /** Loads the schema of a project root (reading sfdx-project.json) or of explicit package directories. */
 export function loadSchema(source: string | string[] = []): Schema {
-  const dirs = packageDirectories(source);
-  const folders = findProjectFolders(dirs);
-  const sources = collectObjects(folders.objects);
-  const objects = new Map<string, ObjectDescribe>();
-  for (const o of buildStandardObjects()) objects.set(o.name.toLowerCase(), o);
-  const customNames = [...sources.values()].filter((s) => !objects.has(s.name.toLowerCase())).map((s) => s.name).sort();
-  customNames.forEach((name, index) => {
-    const src = sources.get(name.toLowerCase()) as ObjectSource;
-    if (!src.objectXml || !src.objectFile) {
-      throw new MetadataError(join(folders.objects[0] ?? '', name), `object ${name} has fields but no ${name}.object-meta.xml and is not a known standard object`);
+    const dirs = packageDirectories(source);
+    const folders = findProjectFolders(dirs);
+    const sources = collectObjects(folders.objects);
+    const objects = new Map<string, ObjectDescribe>();
+    for (const o of buildStandardObjects()) objects.set(o.name.toLowerCase(), o);
+    const customNames = [...sources.values()]
+        .filter((s) => !objects.has(s.name.toLowerCase()))
+        .map((s) => s.name)
+        .sort();
+    customNames.forEach((name, index) => {
+        const src = sources.get(name.toLowerCase()) as ObjectSource;
+        if (!src.objectXml || !src.objectFile) {
+            throw new MetadataError(
+                join(folders.objects[0] ?? '', name),
+                `object ${name} has fields but no ${name}.object-meta.xml and is not a known standard object`,
+            );
+        }
+        const { opts, nameField, extra } = customObjectOptions(src, src.objectFile);
+        objects.set(
+            name.toLowerCase(),
+            makeObject(name, customKeyPrefix(index), [...(nameField ? [nameField] : []), ...extra], opts),
+        );
+    });
+    const metadataRecords: MetadataRecord[] = [];
+    for (const src of sources.values()) {
+        const object = objects.get(src.name.toLowerCase()) as ObjectDescribe;
+        addFields(object, src.fields, objects);
+        if (src.recordTypes.length > 0) {
+            object.fields.set(
+                'recordtypeid',
+                referenceField('RecordTypeId', ['RecordType'], 'RecordType', { custom: false }),
+            );
+            metadataRecords.push(...recordTypeRows(src, object.name));
+        }
     }
-    const { opts, nameField, extra } = customObjectOptions(src, src.objectFile);
-    objects.set(name.toLowerCase(), makeObject(name, customKeyPrefix(index), [...(nameField ? [nameField] : []), ...extra], opts));
-  });
-  const metadataRecords: MetadataRecord[] = [];
-  for (const src of sources.values()) {
-    const object = objects.get(src.name.toLowerCase()) as ObjectDescribe;
-    addFields(object, src.fields);
-    if (src.recordTypes.length > 0) {
-      object.fields.set('recordtypeid', referenceField('RecordTypeId', ['RecordType'], 'RecordType', { custom: false }));
-      metadataRecords.push(...recordTypeRows(src, object.name));
+    metadataRecords.push(...customMetadataRows(folders.customMetadata, objects));
+    const permissionSets: PermissionSetDefinition[] = [];
+    for (const dir of folders.permissionsets) {
+        for (const file of filesEnding(dir, '.permissionset-meta.xml')) {
+            permissionSets.push(
+                readPermissionSet(readFileSync(file, 'utf8'), file, basename(file, '.permissionset-meta.xml')),
+            );
+        }
     }
-  }
-  for (const o of objects.values()) {
-    for (const f of o.fields.values()) {
-      for (const target of f.referenceTo) {
-        if (!objects.has(target.toLowerCase())) throw new MetadataError(`${o.name}.${f.name}`, `references unknown object ${target}`);
-      }
-    }
-  }
-  metadataRecords.push(...customMetadataRows(folders.customMetadata, objects));
-  const permissionSets: PermissionSetDefinition[] = [];
-  for (const dir of folders.permissionsets) {
-    for (const file of filesEnding(dir, '.permissionset-meta.xml')) {
-      permissionSets.push(readPermissionSet(readFileSync(file, 'utf8'), file, basename(file, '.permissionset-meta.xml')));
-    }
-  }
-  return new Schema([...objects.values()], { metadataRecords, permissionSets });
+    return new Schema([...objects.values()], { metadataRecords, permissionSets });
 }

@@ -8,12 +8,21 @@ export type Binds = BindResolver | Map<string, BindValue> | Record<string, BindV
 
 /** Turns any accepted binds argument into a resolver; names in maps match case-insensitively. */
 export function toResolver(binds: Binds): BindResolver {
-  if (typeof binds === 'function') return binds;
-  const entries = binds instanceof Map ? [...binds.entries()] : Object.entries(binds ?? {});
-  const byName = new Map(entries.map(([k, v]) => [k.toLowerCase(), v]));
-  return (text) => {
-    const key = text.trim().toLowerCase();
-    if (!byName.has(key)) throw new QueryException(`Variable does not exist: ${text.trim()}`);
-    return byName.get(key) as BindValue;
-  };
+    if (typeof binds === 'function') return binds;
+    const entries = binds instanceof Map ? [...binds.entries()] : Object.entries(binds ?? {});
+    const byName = new Map(entries.map(([k, v]) => [k.toLowerCase(), v]));
+    return (text) => {
+        const key = text.trim().toLowerCase();
+        if (!byName.has(key)) throw new QueryException(`Variable does not exist: ${text.trim()}`);
+        return byName.get(key) as BindValue;
+    };
+}
+
+/** A resolver that evaluates each bind expression once per query, as the platform does. */
+export function memoized(resolve: BindResolver): BindResolver {
+    const memo = new Map<string, BindValue>();
+    return (text) => {
+        if (!memo.has(text)) memo.set(text, resolve(text));
+        return memo.get(text) as BindValue;
+    };
 }

@@ -9,119 +9,161 @@ import { QueryException } from '../errors.js';
 type Day = number;
 const DAY_MS = 86_400_000;
 
-function localParts(instant: Date, timeZone: string): { y: number; m: number; d: number; h: number; min: number; s: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute'), s: get('second') };
+function localParts(
+    instant: Date,
+    timeZone: string,
+): { y: number; m: number; d: number; h: number; min: number; s: number } {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+    }).formatToParts(instant);
+    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+    return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute'), s: get('second') };
 }
 
 /** The offset (ms) of `timeZone` from UTC at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
-  const p = localParts(new Date(instant), timeZone);
-  const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+    const p = localParts(new Date(instant), timeZone);
+    const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
+    return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
 /** The UTC instant at which local day `day` starts in `timeZone`. */
 export function startOfLocalDay(day: Day, timeZone: string): Date {
-  let guess = day - offsetAt(day, timeZone);
-  const corrected = day - offsetAt(guess, timeZone);
-  if (corrected !== guess) guess = corrected;
-  return new Date(guess);
+    let guess = day - offsetAt(day, timeZone);
+    const corrected = day - offsetAt(guess, timeZone);
+    if (corrected !== guess) guess = corrected;
+    return new Date(guess);
 }
 
 /** Today's local date in `timeZone`. */
 export function localToday(now: Date, timeZone: string): Day {
-  const p = localParts(now, timeZone);
-  return Date.UTC(p.y, p.m - 1, p.d);
+    const p = localParts(now, timeZone);
+    return Date.UTC(p.y, p.m - 1, p.d);
 }
 
 function addMonths(day: Day, months: number): Day {
-  const d = new Date(day);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+    const d = new Date(day);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
 }
 
 function monthStart(day: Day): Day {
-  const d = new Date(day);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    const d = new Date(day);
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
 
 function quarterStart(day: Day): Day {
-  const d = new Date(day);
-  return Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+    const d = new Date(day);
+    return Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
 }
 
 function yearStart(day: Day): Day {
-  return Date.UTC(new Date(day).getUTCFullYear(), 0, 1);
+    return Date.UTC(new Date(day).getUTCFullYear(), 0, 1);
 }
 
 function weekStart(day: Day): Day {
-  return day - new Date(day).getUTCDay() * DAY_MS;
+    return day - new Date(day).getUTCDay() * DAY_MS;
 }
 
 /** The [start, end) local-day range of a date literal. */
 export function dateLiteralRange(name: string, n: number | null, now: Date, timeZone: string): [Day, Day] {
-  const today = localToday(now, timeZone);
-  const need = (): number => {
-    if (n === null || !Number.isInteger(n) || n < 0) throw new QueryException(`Invalid date literal ${name}: a non-negative integer is required`);
-    return n;
-  };
-  const byMonths = (start: Day, months: number): [Day, Day] => [start, addMonths(start, months)];
-  const key = name.replace('_FISCAL', '');
-  switch (key) {
-    case 'YESTERDAY': return [today - DAY_MS, today];
-    case 'TODAY': return [today, today + DAY_MS];
-    case 'TOMORROW': return [today + DAY_MS, today + 2 * DAY_MS];
-    case 'LAST_WEEK': return [weekStart(today) - 7 * DAY_MS, weekStart(today)];
-    case 'THIS_WEEK': return [weekStart(today), weekStart(today) + 7 * DAY_MS];
-    case 'NEXT_WEEK': return [weekStart(today) + 7 * DAY_MS, weekStart(today) + 14 * DAY_MS];
-    case 'LAST_MONTH': return byMonths(addMonths(monthStart(today), -1), 1);
-    case 'THIS_MONTH': return byMonths(monthStart(today), 1);
-    case 'NEXT_MONTH': return byMonths(addMonths(monthStart(today), 1), 1);
-    case 'LAST_90_DAYS': return [today - 90 * DAY_MS, today + DAY_MS];
-    case 'NEXT_90_DAYS': return [today + DAY_MS, today + 91 * DAY_MS];
-    case 'LAST_N_DAYS': return [today - need() * DAY_MS, today + DAY_MS];
-    case 'NEXT_N_DAYS': return [today + DAY_MS, today + (need() + 1) * DAY_MS];
-    case 'N_DAYS_AGO': return [today - need() * DAY_MS, today - (need() - 1) * DAY_MS];
-    case 'LAST_N_WEEKS': return [weekStart(today) - need() * 7 * DAY_MS, weekStart(today)];
-    case 'NEXT_N_WEEKS': return [weekStart(today) + 7 * DAY_MS, weekStart(today) + (need() + 1) * 7 * DAY_MS];
-    case 'N_WEEKS_AGO': return [weekStart(today) - need() * 7 * DAY_MS, weekStart(today) - (need() - 1) * 7 * DAY_MS];
-    case 'LAST_N_MONTHS': return [addMonths(monthStart(today), -need()), monthStart(today)];
-    case 'NEXT_N_MONTHS': return [addMonths(monthStart(today), 1), addMonths(monthStart(today), need() + 1)];
-    case 'N_MONTHS_AGO': return byMonths(addMonths(monthStart(today), -need()), 1);
-    case 'THIS_QUARTER': return byMonths(quarterStart(today), 3);
-    case 'LAST_QUARTER': return byMonths(addMonths(quarterStart(today), -3), 3);
-    case 'NEXT_QUARTER': return byMonths(addMonths(quarterStart(today), 3), 3);
-    case 'LAST_N_QUARTERS': return [addMonths(quarterStart(today), -3 * need()), quarterStart(today)];
-    case 'NEXT_N_QUARTERS': return [addMonths(quarterStart(today), 3), addMonths(quarterStart(today), 3 * (need() + 1))];
-    case 'N_QUARTERS_AGO': return byMonths(addMonths(quarterStart(today), -3 * need()), 3);
-    case 'THIS_YEAR': return byMonths(yearStart(today), 12);
-    case 'LAST_YEAR': return byMonths(addMonths(yearStart(today), -12), 12);
-    case 'NEXT_YEAR': return byMonths(addMonths(yearStart(today), 12), 12);
-    case 'LAST_N_YEARS': return [addMonths(yearStart(today), -12 * need()), yearStart(today)];
-    case 'NEXT_N_YEARS': return [addMonths(yearStart(today), 12), addMonths(yearStart(today), 12 * (need() + 1))];
-    case 'N_YEARS_AGO': return byMonths(addMonths(yearStart(today), -12 * need()), 12);
-    default:
-      throw new QueryException(`unexpected token: ${name}`);
-  }
+    const today = localToday(now, timeZone);
+    const need = (): number => {
+        if (n === null || !Number.isInteger(n) || n < 0)
+            throw new QueryException(`Invalid date literal ${name}: a non-negative integer is required`);
+        return n;
+    };
+    const byMonths = (start: Day, months: number): [Day, Day] => [start, addMonths(start, months)];
+    const key = name.replace('_FISCAL', '');
+    switch (key) {
+        case 'YESTERDAY':
+            return [today - DAY_MS, today];
+        case 'TODAY':
+            return [today, today + DAY_MS];
+        case 'TOMORROW':
+            return [today + DAY_MS, today + 2 * DAY_MS];
+        case 'LAST_WEEK':
+            return [weekStart(today) - 7 * DAY_MS, weekStart(today)];
+        case 'THIS_WEEK':
+            return [weekStart(today), weekStart(today) + 7 * DAY_MS];
+        case 'NEXT_WEEK':
+            return [weekStart(today) + 7 * DAY_MS, weekStart(today) + 14 * DAY_MS];
+        case 'LAST_MONTH':
+            return byMonths(addMonths(monthStart(today), -1), 1);
+        case 'THIS_MONTH':
+            return byMonths(monthStart(today), 1);
+        case 'NEXT_MONTH':
+            return byMonths(addMonths(monthStart(today), 1), 1);
+        case 'LAST_90_DAYS':
+            return [today - 90 * DAY_MS, today + DAY_MS];
+        case 'NEXT_90_DAYS':
+            return [today + DAY_MS, today + 91 * DAY_MS];
+        case 'LAST_N_DAYS':
+            return [today - need() * DAY_MS, today + DAY_MS];
+        case 'NEXT_N_DAYS':
+            return [today + DAY_MS, today + (need() + 1) * DAY_MS];
+        case 'N_DAYS_AGO':
+            return [today - need() * DAY_MS, today - (need() - 1) * DAY_MS];
+        case 'LAST_N_WEEKS':
+            return [weekStart(today) - need() * 7 * DAY_MS, weekStart(today)];
+        case 'NEXT_N_WEEKS':
+            return [weekStart(today) + 7 * DAY_MS, weekStart(today) + (need() + 1) * 7 * DAY_MS];
+        case 'N_WEEKS_AGO':
+            return [weekStart(today) - need() * 7 * DAY_MS, weekStart(today) - (need() - 1) * 7 * DAY_MS];
+        case 'LAST_N_MONTHS':
+            return [addMonths(monthStart(today), -need()), monthStart(today)];
+        case 'NEXT_N_MONTHS':
+            return [addMonths(monthStart(today), 1), addMonths(monthStart(today), need() + 1)];
+        case 'N_MONTHS_AGO':
+            return byMonths(addMonths(monthStart(today), -need()), 1);
+        case 'THIS_QUARTER':
+            return byMonths(quarterStart(today), 3);
+        case 'LAST_QUARTER':
+            return byMonths(addMonths(quarterStart(today), -3), 3);
+        case 'NEXT_QUARTER':
+            return byMonths(addMonths(quarterStart(today), 3), 3);
+        case 'LAST_N_QUARTERS':
+            return [addMonths(quarterStart(today), -3 * need()), quarterStart(today)];
+        case 'NEXT_N_QUARTERS':
+            return [addMonths(quarterStart(today), 3), addMonths(quarterStart(today), 3 * (need() + 1))];
+        case 'N_QUARTERS_AGO':
+            return byMonths(addMonths(quarterStart(today), -3 * need()), 3);
+        case 'THIS_YEAR':
+            return byMonths(yearStart(today), 12);
+        case 'LAST_YEAR':
+            return byMonths(addMonths(yearStart(today), -12), 12);
+        case 'NEXT_YEAR':
+            return byMonths(addMonths(yearStart(today), 12), 12);
+        case 'LAST_N_YEARS':
+            return [addMonths(yearStart(today), -12 * need()), yearStart(today)];
+        case 'NEXT_N_YEARS':
+            return [addMonths(yearStart(today), 12), addMonths(yearStart(today), 12 * (need() + 1))];
+        case 'N_YEARS_AGO':
+            return byMonths(addMonths(yearStart(today), -12 * need()), 12);
+        default:
+            throw new QueryException(`unexpected token: ${name}`);
+    }
 }
 
 export function dayToDateString(day: Day): string {
-  return new Date(day).toISOString().slice(0, 10);
+    return new Date(day).toISOString().slice(0, 10);
 }
 
 /** The range as storage values for a field of type `date` or `datetime`. */
-export function dateLiteralBounds(name: string, n: number | null, fieldType: 'date' | 'datetime', now: Date, timeZone: string): [string, string] {
-  const [start, end] = dateLiteralRange(name, n, now, timeZone);
-  if (fieldType === 'date') return [dayToDateString(start), dayToDateString(end)];
-  return [startOfLocalDay(start, timeZone).toISOString(), startOfLocalDay(end, timeZone).toISOString()];
+export function dateLiteralBounds(
+    name: string,
+    n: number | null,
+    fieldType: 'date' | 'datetime',
+    now: Date,
+    timeZone: string,
+): [string, string] {
+    const [start, end] = dateLiteralRange(name, n, now, timeZone);
+    if (fieldType === 'date') return [dayToDateString(start), dayToDateString(end)];
+    return [startOfLocalDay(start, timeZone).toISOString(), startOfLocalDay(end, timeZone).toISOString()];
 }

@@ -11,61 +11,74 @@ import { JoinPlanner, type TouchedField } from './join-planner.js';
 import { soqlErrors } from './messages.js';
 
 export interface QueryRun {
-  ctx: DataContext;
-  binds: BindResolver;
-  location: string;
-  allRows: boolean;
-  /** Every (object, field) the query reads, for USER_MODE. */
-  touched: TouchedField[];
-  /** The fields of the SELECT lists only, for WITH SECURITY_ENFORCED. */
-  selectTouched: TouchedField[];
-  aliasCounter: number;
+    ctx: DataContext;
+    binds: BindResolver;
+    location: string;
+    /** The time zone date literals are evaluated in (the running user's, else the org's). */
+    timeZone: string;
+    allRows: boolean;
+    /** Every (object, field) the query reads, for USER_MODE. */
+    touched: TouchedField[];
+    /** The fields of the SELECT lists only, for WITH SECURITY_ENFORCED. */
+    selectTouched: TouchedField[];
+    aliasCounter: number;
 }
 
 /** Resolves the object a query reads from, with the platform's message when unknown. */
 export function queryObject(run: QueryRun, name: string): ObjectDescribe {
-  const object = run.ctx.schema.getObject(name);
-  if (!object || !object.queryable) throw soqlErrors.noSuchObject(name);
-  return object;
+    const object = run.ctx.schema.getObject(name);
+    if (!object || !object.queryable) throw soqlErrors.noSuchObject(name);
+    return object;
 }
 
 /** Builds a condition environment over a planner. `aggregate` resolves aggregate operands (HAVING). */
-export function conditionEnv(run: QueryRun, planner: JoinPlanner, params: SqlValue[], aggregate?: (op: Operand) => OperandInfo): ConditionEnv {
-  return {
-    params,
-    binds: run.binds,
-    now: run.ctx.now(),
-    timeZone: run.ctx.timeZone,
-    location: run.location,
-    operand(op, clause) {
-      if (op.kind === 'aggregate') {
-        if (clause === 'where' || !aggregate) throw new QueryException('Aggregate functions are only allowed in the SELECT list, HAVING and ORDER BY');
-        return aggregate(op);
-      }
-      return planner.resolve(op.path);
-    },
-    semiJoin: (query) => semiJoinSql(run, query, params),
-  };
+export function conditionEnv(
+    run: QueryRun,
+    planner: JoinPlanner,
+    params: SqlValue[],
+    aggregate?: (op: Operand) => OperandInfo,
+): ConditionEnv {
+    return {
+        params,
+        binds: run.binds,
+        now: run.ctx.now(),
+        timeZone: run.timeZone,
+        location: run.location,
+        operand(op, clause) {
+            if (op.kind === 'aggregate') {
+                if (clause === 'where' || !aggregate)
+                    throw new QueryException(
+                        'Aggregate functions are only allowed in the SELECT list, HAVING and ORDER BY',
+                    );
+                return aggregate(op);
+            }
+            return planner.resolve(op.path);
+        },
+        semiJoin: (query) => semiJoinSql(run, query, params),
+    };
 }
 
 /** `SELECT <one field> FROM <object> WHERE ...` used inside IN (...). */
 function semiJoinSql(run: QueryRun, query: SoqlQuery, params: SqlValue[]): string {
-  const object = queryObject(run, query.from);
-  const alias = `s${++run.aliasCounter}`;
-  const planner = new JoinPlanner(run.ctx.schema, object, alias, query.alias, run.location);
-  const first = query.select[0];
-  if (query.select.length !== 1 || !first || first.kind !== 'field') throw new QueryException('semi join sub-selects must select exactly one field');
-  const column = planner.resolve(first.path);
-  if (column.field.type !== 'id' && column.field.type !== 'reference') throw new QueryException('semi join sub-selects can only select Id or reference fields');
-  const where = query.where ? ` AND ${conditionSql(conditionEnv(run, planner, params), query.where, 'where')}` : '';
-  run.touched.push(...planner.touched);
-  return `SELECT ${column.sql} FROM ${tableName(object)} ${alias} ${planner.joins} WHERE ${alias}.${DELETED_COLUMN} = 0${where}`;
+    const object = queryObject(run, query.from);
+    const alias = `s${++run.aliasCounter}`;
+    const planner = new JoinPlanner(run.ctx.schema, object, alias, query.alias, run.location);
+    const first = query.select[0];
+    if (query.select.length !== 1 || !first || first.kind !== 'field')
+        throw new QueryException('semi join sub-selects must select exactly one field');
+    const column = planner.resolve(first.path);
+    if (column.field.type !== 'id' && column.field.type !== 'reference')
+        throw new QueryException('semi join sub-selects can only select Id or reference fields');
+    const where = query.where ? ` AND ${conditionSql(conditionEnv(run, planner, params), query.where, 'where')}` : '';
+    run.touched.push(...planner.touched);
+    return `SELECT ${column.sql} FROM ${tableName(object)} ${alias} ${planner.joins} WHERE ${alias}.${DELETED_COLUMN} = 0 AND ${column.sql} IS NOT NULL${where}`;
 }
 
 /** A LIMIT / OFFSET value (literal or bind) as a non-negative integer. */
 export function integerValue(run: QueryRun, value: SoqlValue | null, what: string): number | null {
-  if (!value) return null;
-  const raw = value.kind === 'literal' ? value.value : value.kind === 'bind' ? run.binds(value.text) : null;
-  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0) throw new QueryException(`${what} must be a non-negative integer`);
-  return raw;
+    if (!value) return null;
+    const raw = value.kind === 'literal' ? value.value : value.kind === 'bind' ? run.binds(value.text) : null;
+    if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0)
+        throw new QueryException(`${what} must be a non-negative integer`);
+    return raw;
 }

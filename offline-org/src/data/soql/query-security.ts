@@ -9,22 +9,34 @@ import type { PermissionModel } from '../security/permission-model.js';
 import type { TouchedField } from './join-planner.js';
 import { soqlErrors } from './messages.js';
 
-export function enforceUserMode(permissions: PermissionModel, userId: string, root: ObjectDescribe, touched: TouchedField[]): void {
-  if (!permissions.canRead(userId, root)) throw soqlErrors.noSuchObject(root.name);
-  const inaccessible = new Map<string, string[]>();
-  for (const { object, field } of touched) {
-    if (permissions.canReadField(userId, object, field)) continue;
-    const list = inaccessible.get(object.name) ?? [];
-    if (!list.includes(field.name)) list.push(field.name);
-    inaccessible.set(object.name, list);
-  }
-  if (inaccessible.size === 0) return;
-  const [firstObject, fields] = [...inaccessible.entries()][0] as [string, string[]];
-  const err = soqlErrors.noSuchColumn(fields[0] as string, firstObject);
-  throw new QueryException(err.message, inaccessible);
+export function enforceUserMode(
+    permissions: PermissionModel,
+    userId: string,
+    root: ObjectDescribe,
+    touched: TouchedField[],
+): void {
+    if (!permissions.canRead(userId, root)) throw soqlErrors.noSuchObject(root.name);
+    const inaccessible = new Map<string, string[]>();
+    for (const { object, field } of touched) {
+        if (permissions.canReadField(userId, object, field)) continue;
+        const list = inaccessible.get(object.name) ?? [];
+        if (!list.includes(field.name)) list.push(field.name);
+        inaccessible.set(object.name, list);
+    }
+    if (inaccessible.size === 0) return;
+    const [firstObject, fields] = [...inaccessible.entries()][0];
+    const err = soqlErrors.noSuchColumn(fields[0], firstObject);
+    throw new QueryException(err.message, inaccessible);
 }
 
-export function enforceSecurityEnforced(permissions: PermissionModel, userId: string, root: ObjectDescribe, selectTouched: TouchedField[]): void {
-  const denied = !permissions.canRead(userId, root) || selectTouched.some(({ object, field }) => !permissions.canReadField(userId, object, field));
-  if (denied) throw new QueryException('Insufficient permissions: secure query included inaccessible field');
+export function enforceSecurityEnforced(
+    permissions: PermissionModel,
+    userId: string,
+    root: ObjectDescribe,
+    selectTouched: TouchedField[],
+): void {
+    const denied =
+        !permissions.canRead(userId, root) ||
+        selectTouched.some(({ object, field }) => !permissions.canReadField(userId, object, field));
+    if (denied) throw new QueryException('Insufficient permissions: secure query included inaccessible field');
 }

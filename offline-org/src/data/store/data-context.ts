@@ -8,16 +8,16 @@ import type { RecordIO } from './record-io.js';
 import type { TransactionManager } from './transactions.js';
 
 export interface DataContext {
-  readonly schema: Schema;
-  readonly db: Database.Database;
-  readonly io: RecordIO;
-  readonly tx: TransactionManager;
-  readonly ids: IdGenerator;
-  readonly autoNumbers: AutoNumbers;
-  readonly permissions: PermissionModel;
-  readonly defaultUserId: string;
-  /** The injectable clock. */
-  now(): Date;
-  /** The org's time zone (IANA), for date literals. */
-  readonly timeZone: string;
+    readonly schema: Schema;
+    readonly db: Database.Database;
+    readonly io: RecordIO;
+    readonly tx: TransactionManager;
+    readonly ids: IdGenerator;
+    readonly autoNumbers: AutoNumbers;
+    readonly permissions: PermissionModel;
+    readonly defaultUserId: string;
+    /** The injectable clock. */
+    now(): Date;
+    /** The org's time zone (IANA), for date literals. */
+    readonly timeZone: string;
 }

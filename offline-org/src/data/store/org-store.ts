@@ -6,12 +6,14 @@ import Database from 'better-sqlite3';
 import { IdGenerator } from '../ids/ids.js';
 import type { Schema } from '../schema/schema.js';
 import type { Row } from '../schema-types.js';
+import { mergeRecords, type MergeResult } from '../dml/merge.js';
 import { deleteRecords, undeleteRecords } from '../dml/remove.js';
 import { save } from '../dml/save.js';
 import type { DmlOptions, DmlResult } from '../dml/types.js';
 import { upsertRecords } from '../dml/upsert.js';
 import { PermissionModel, type UserDirectory } from '../security/permission-model.js';
 import type { Binds } from '../soql/binds.js';
+import { openCursor, type QueryCursor } from '../soql/cursor.js';
 import { executeQuery, type QueryOptions, type QueryResult } from '../soql/execute.js';
 import { AutoNumbers } from './auto-numbers.js';
 import type { DataContext } from './data-context.js';
@@ -22,160 +24,182 @@ import { createTables } from './tables.js';
 import { TransactionManager, type Savepoint } from './transactions.js';
 
 export interface OrgStoreOptions {
-  /** A database file; default in memory. */
-  file?: string;
-  /** The clock (default: the real time). Timestamps and date literals use it. */
-  clock?: () => Date;
-  /** The org's IANA time zone (default UTC). */
-  timeZone?: string;
+    /** A database file; default in memory. */
+    file?: string;
+    /** The clock (default: the real time). Timestamps and date literals use it. */
+    clock?: () => Date;
+    /** The org's IANA time zone (default UTC). */
+    timeZone?: string;
 }
 
 /** SOQL INCLUDES: does the `;`-joined value hold every `;`-joined term (case-insensitive)? */
 function includesAll(value: unknown, terms: unknown): number {
-  if (typeof value !== 'string' || typeof terms !== 'string') return 0;
-  const have = new Set(value.split(';').map((v) => v.trim().toLowerCase()));
-  return terms.split(';').every((t) => have.has(t.trim().toLowerCase())) ? 1 : 0;
+    if (typeof value !== 'string' || typeof terms !== 'string') return 0;
+    const have = new Set(value.split(';').map((v) => v.trim().toLowerCase()));
+    return terms.split(';').every((t) => have.has(t.trim().toLowerCase())) ? 1 : 0;
 }
 
 export class OrgStore implements DataContext {
-  readonly db: Database.Database;
-  readonly io: RecordIO;
-  readonly tx: TransactionManager;
-  readonly ids: IdGenerator;
-  readonly autoNumbers: AutoNumbers;
-  readonly permissions: PermissionModel;
-  readonly timeZone: string;
-  private readonly clock: () => Date;
-  private userId = '';
-  private seedInfo: SeedResult | undefined;
+    readonly db: Database.Database;
+    readonly io: RecordIO;
+    readonly tx: TransactionManager;
+    readonly ids: IdGenerator;
+    readonly autoNumbers: AutoNumbers;
+    readonly permissions: PermissionModel;
+    readonly timeZone: string;
+    private readonly clock: () => Date;
+    private userId = '';
+    private seedInfo: SeedResult | undefined;
 
-  constructor(
-    readonly schema: Schema,
-    options: OrgStoreOptions = {},
-  ) {
-    this.db = new Database(options.file ?? ':memory:');
-    this.db.pragma('journal_mode = MEMORY');
-    this.db.pragma('synchronous = OFF');
-    this.db.function('soql_includes', { deterministic: true }, includesAll);
-    this.clock = options.clock ?? (() => new Date());
-    this.timeZone = options.timeZone ?? 'UTC';
-    this.io = new RecordIO(this.db);
-    this.tx = new TransactionManager(this.db);
-    this.autoNumbers = new AutoNumbers(this.io);
-    this.permissions = new PermissionModel(schema, this.userDirectory());
-    createTables(this.db, schema);
-    const meta = (key: string): string | undefined => (this.db.prepare('SELECT value FROM "_meta" WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-    this.ids = new IdGenerator(Number(meta('idCounter') ?? '1'));
-    const existingUser = meta('defaultUserId');
-    if (existingUser) this.userId = existingUser;
-    else {
-      this.seedInfo = seedOrg(this, (id) => (this.userId = id));
-      this.saveMeta();
+    constructor(
+        readonly schema: Schema,
+        options: OrgStoreOptions = {},
+    ) {
+        this.db = new Database(options.file ?? ':memory:');
+        this.db.pragma('journal_mode = MEMORY');
+        this.db.pragma('synchronous = OFF');
+        this.db.function('soql_includes', { deterministic: true }, includesAll);
+        this.clock = options.clock ?? (() => new Date());
+        this.timeZone = options.timeZone ?? 'UTC';
+        this.io = new RecordIO(this.db);
+        this.tx = new TransactionManager(this.db);
+        this.autoNumbers = new AutoNumbers(this.io);
+        this.permissions = new PermissionModel(schema, this.userDirectory());
+        createTables(this.db, schema);
+        const meta = (key: string): string | undefined =>
+            (this.db.prepare('SELECT value FROM "_meta" WHERE key = ?').get(key) as { value: string } | undefined)
+                ?.value;
+        this.ids = new IdGenerator(Number(meta('idCounter') ?? '1'));
+        const existingUser = meta('defaultUserId');
+        if (existingUser) this.userId = existingUser;
+        else {
+            this.seedInfo = seedOrg(this, (id) => (this.userId = id));
+            this.saveMeta();
+        }
     }
-  }
 
-  get defaultUserId(): string {
-    return this.userId;
-  }
+    get defaultUserId(): string {
+        return this.userId;
+    }
 
-  /** Ids of the seeded Organization, default user and profiles (only for a store created fresh). */
-  get seeded(): SeedResult | undefined {
-    return this.seedInfo;
-  }
+    /** Ids of the seeded Organization, default user and profiles (only for a store created fresh). */
+    get seeded(): SeedResult | undefined {
+        return this.seedInfo;
+    }
 
-  now(): Date {
-    return this.clock();
-  }
+    now(): Date {
+        return this.clock();
+    }
 
-  private saveMeta(): void {
-    const put = this.db.prepare('INSERT OR REPLACE INTO "_meta" (key, value) VALUES (?, ?)');
-    put.run('idCounter', String(this.ids.counter));
-    put.run('defaultUserId', this.userId);
-  }
+    private saveMeta(): void {
+        const put = this.db.prepare('INSERT OR REPLACE INTO "_meta" (key, value) VALUES (?, ?)');
+        put.run('idCounter', String(this.ids.counter));
+        put.run('defaultUserId', this.userId);
+    }
 
-  private userDirectory(): UserDirectory {
-    return {
-      profileName: (userId) =>
-        (this.db.prepare('SELECT p."Name" AS n FROM "o_user" u JOIN "o_profile" p ON p."Id" = u."ProfileId" WHERE u."Id" = ?').get(userId) as { n: string } | undefined)?.n,
-      permissionSetNames: (userId) =>
-        (this.db
-          .prepare('SELECT ps."Name" AS n FROM "o_permissionsetassignment" a JOIN "o_permissionset" ps ON ps."Id" = a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0')
-          .all(userId) as { n: string }[]).map((r) => r.n),
-    };
-  }
+    private userDirectory(): UserDirectory {
+        return {
+            profileName: (userId) =>
+                (
+                    this.db
+                        .prepare(
+                            'SELECT p."Name" AS n FROM "o_user" u JOIN "o_profile" p ON p."Id" = u."ProfileId" WHERE u."Id" = ?',
+                        )
+                        .get(userId) as { n: string } | undefined
+                )?.n,
+            permissionSetNames: (userId) =>
+                (
+                    this.db
+                        .prepare(
+                            'SELECT ps."Name" AS n FROM "o_permissionsetassignment" a JOIN "o_permissionset" ps ON ps."Id" = a."PermissionSetId" WHERE a."AssigneeId" = ? AND a."IsDeleted" = 0',
+                        )
+                        .all(userId) as { n: string }[]
+                ).map((r) => r.n),
+        };
+    }
 
-  /** A new Id for an object (without inserting anything). */
-  newId(objectName: string): string {
-    const object = this.schema.getObject(objectName);
-    if (!object) throw new Error(`sObject type '${objectName}' is not supported.`);
-    return this.ids.newId(object.keyPrefix);
-  }
+    /** A new Id for an object (without inserting anything). */
+    newId(objectName: string): string {
+        const object = this.schema.getObject(objectName);
+        if (!object) throw new Error(`sObject type '${objectName}' is not supported.`);
+        return this.ids.newId(object.keyPrefix);
+    }
 
-  query(soql: string, binds?: Binds, options: QueryOptions = {}): QueryResult {
-    return executeQuery(this, soql, binds, options);
-  }
+    query(soql: string, binds?: Binds, options: QueryOptions = {}): QueryResult {
+        return executeQuery(this, soql, binds, options);
+    }
 
-  insert(objectName: string, rows: Row[], options?: DmlOptions): DmlResult[] {
-    return save(this, objectName, 'insert', rows, options);
-  }
+    /** Opens a cursor over a record query (Database.Cursor / QueryLocator / SOQL for-loops): Ids fixed at open. */
+    openCursor(soql: string, binds?: Binds, options: QueryOptions = {}): QueryCursor {
+        return openCursor(this, soql, binds, options);
+    }
 
-  update(objectName: string, rows: Row[], options?: DmlOptions): DmlResult[] {
-    return save(this, objectName, 'update', rows, options);
-  }
+    insert(objectName: string, rows: Row[], options?: DmlOptions): DmlResult[] {
+        return save(this, objectName, 'insert', rows, options);
+    }
 
-  upsert(objectName: string, rows: Row[], options?: DmlOptions): DmlResult[] {
-    return upsertRecords(this, objectName, rows, options);
-  }
+    update(objectName: string, rows: Row[], options?: DmlOptions): DmlResult[] {
+        return save(this, objectName, 'update', rows, options);
+    }
 
-  delete(objectName: string, ids: (string | null)[], options?: DmlOptions): DmlResult[] {
-    return deleteRecords(this, objectName, ids, options);
-  }
+    upsert(objectName: string, rows: Row[], options?: DmlOptions): DmlResult[] {
+        return upsertRecords(this, objectName, rows, options);
+    }
 
-  undelete(objectName: string, ids: (string | null)[], options?: DmlOptions): DmlResult[] {
-    return undeleteRecords(this, objectName, ids, options);
-  }
+    /** Database.merge: `master` (with Id and the fields to set) absorbs one or two duplicates. */
+    merge(objectName: string, master: Row, duplicateIds: string[], options?: DmlOptions): MergeResult {
+        return mergeRecords(this, objectName, master, duplicateIds, options);
+    }
 
-  /** Platform-owned writes (AsyncApexJob, CronTrigger ...): no triggers, validation or permission checks. */
-  systemInsert(objectName: string, rows: Row[]): string[] {
-    return systemInsert(this, objectName, rows);
-  }
+    delete(objectName: string, ids: (string | null)[], options?: DmlOptions): DmlResult[] {
+        return deleteRecords(this, objectName, ids, options);
+    }
 
-  systemUpdate(objectName: string, id: string, changes: Row): void {
-    systemUpdate(this, objectName, id, changes);
-  }
+    undelete(objectName: string, ids: (string | null)[], options?: DmlOptions): DmlResult[] {
+        return undeleteRecords(this, objectName, ids, options);
+    }
 
-  begin(): void {
-    this.tx.begin();
-  }
+    /** Platform-owned writes (AsyncApexJob, CronTrigger ...): no triggers, validation or permission checks. */
+    systemInsert(objectName: string, rows: Row[]): string[] {
+        return systemInsert(this, objectName, rows);
+    }
 
-  setSavepoint(): Savepoint {
-    return this.tx.setSavepoint();
-  }
+    systemUpdate(objectName: string, id: string, changes: Row): void {
+        systemUpdate(this, objectName, id, changes);
+    }
 
-  rollbackTo(savepoint: Savepoint): void {
-    this.tx.rollbackTo(savepoint);
-  }
+    begin(): void {
+        this.tx.begin();
+    }
 
-  releaseSavepoint(savepoint: Savepoint): void {
-    this.tx.release(savepoint);
-  }
+    setSavepoint(): Savepoint {
+        return this.tx.setSavepoint();
+    }
 
-  commit(): void {
-    this.tx.commit();
-    this.saveMeta();
-  }
+    rollbackTo(savepoint: Savepoint): void {
+        this.tx.rollbackTo(savepoint);
+    }
 
-  rollback(): void {
-    this.tx.rollback();
-  }
+    releaseSavepoint(savepoint: Savepoint): void {
+        this.tx.release(savepoint);
+    }
 
-  get inTransaction(): boolean {
-    return this.tx.inTransaction;
-  }
+    commit(): void {
+        this.tx.commit();
+        this.saveMeta();
+    }
 
-  close(): void {
-    if (this.db.inTransaction) this.tx.rollback();
-    this.saveMeta();
-    this.db.close();
-  }
+    rollback(): void {
+        this.tx.rollback();
+    }
+
+    get inTransaction(): boolean {
+        return this.tx.inTransaction;
+    }
+
+    close(): void {
+        if (this.db.inTransaction) this.tx.rollback();
+        this.saveMeta();
+        this.db.close();
+    }
 }

@@ -9,52 +9,60 @@ import type { DataContext } from './data-context.js';
 import { systemInsert } from './system-write.js';
 
 export interface SeedResult {
-  organizationId: string;
-  defaultUserId: string;
-  profileIds: Record<string, string>;
+    organizationId: string;
+    defaultUserId: string;
+    profileIds: Record<string, string>;
 }
 
 export function seedOrg(ctx: DataContext, setUser: (id: string) => void): SeedResult {
-  const [organizationId] = systemInsert(ctx, 'Organization', [
-    {
-      Name: 'Offline Org',
-      IsSandbox: false,
-      OrganizationType: 'Developer Edition',
-      InstanceName: 'OFF1',
-      TimeZoneSidKey: ctx.timeZone,
-      LanguageLocaleKey: 'en_US',
-      DefaultLocaleSidKey: 'en_US',
-    },
-  ]);
-  const profileNames = [SYSTEM_ADMINISTRATOR, STANDARD_USER, 'Minimum Access - Salesforce'];
-  const profileIdList = systemInsert(ctx, 'Profile', profileNames.map((Name) => ({ Name, UserType: 'Standard' })));
-  const profileIds: Record<string, string> = {};
-  profileNames.forEach((n, i) => (profileIds[n] = profileIdList[i] as string));
-  const admin: Row = {
-    Username: 'admin@offline-org.invalid',
-    FirstName: 'Offline',
-    LastName: 'Admin',
-    Name: 'Offline Admin',
-    Alias: 'admin',
-    Email: 'admin@offline-org.invalid',
-    ProfileId: profileIds[SYSTEM_ADMINISTRATOR] as string,
-    IsActive: true,
-    TimeZoneSidKey: ctx.timeZone,
-    LocaleSidKey: 'en_US',
-    EmailEncodingKey: 'UTF-8',
-    LanguageLocaleKey: 'en_US',
-    UserType: 'Standard',
-  };
-  const defaultUserId = ctx.ids.newId('005');
-  setUser(defaultUserId);
-  systemInsert(ctx, 'User', [{ ...admin, Id: defaultUserId }]);
-  systemInsert(ctx, 'PermissionSet', ctx.schema.permissionSets.map((ps) => ({ Name: ps.name, Label: ps.label, IsOwnedByProfile: false })));
-  const byObject = new Map<string, Row[]>();
-  for (const rec of ctx.schema.metadataRecords) {
-    const list = byObject.get(rec.objectName) ?? [];
-    list.push(rec.values);
-    byObject.set(rec.objectName, list);
-  }
-  for (const [objectName, rows] of byObject) systemInsert(ctx, objectName, rows);
-  return { organizationId: organizationId as string, defaultUserId, profileIds };
+    const [organizationId] = systemInsert(ctx, 'Organization', [
+        {
+            Name: 'Offline Org',
+            IsSandbox: false,
+            OrganizationType: 'Developer Edition',
+            InstanceName: 'OFF1',
+            TimeZoneSidKey: ctx.timeZone,
+            LanguageLocaleKey: 'en_US',
+            DefaultLocaleSidKey: 'en_US',
+        },
+    ]);
+    const profileNames = [SYSTEM_ADMINISTRATOR, STANDARD_USER, 'Minimum Access - Salesforce'];
+    const profileIdList = systemInsert(
+        ctx,
+        'Profile',
+        profileNames.map((Name) => ({ Name, UserType: 'Standard' })),
+    );
+    const profileIds: Record<string, string> = {};
+    profileNames.forEach((n, i) => (profileIds[n] = profileIdList[i]));
+    const admin: Row = {
+        Username: 'admin@offline-org.invalid',
+        FirstName: 'Offline',
+        LastName: 'Admin',
+        Name: 'Offline Admin',
+        Alias: 'admin',
+        Email: 'admin@offline-org.invalid',
+        ProfileId: profileIds[SYSTEM_ADMINISTRATOR],
+        IsActive: true,
+        TimeZoneSidKey: ctx.timeZone,
+        LocaleSidKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        LanguageLocaleKey: 'en_US',
+        UserType: 'Standard',
+    };
+    const defaultUserId = ctx.ids.newId('005');
+    setUser(defaultUserId);
+    systemInsert(ctx, 'User', [{ ...admin, Id: defaultUserId }]);
+    systemInsert(
+        ctx,
+        'PermissionSet',
+        ctx.schema.permissionSets.map((ps) => ({ Name: ps.name, Label: ps.label, IsOwnedByProfile: false })),
+    );
+    const byObject = new Map<string, Row[]>();
+    for (const rec of ctx.schema.metadataRecords) {
+        const list = byObject.get(rec.objectName) ?? [];
+        list.push(rec.values);
+        byObject.set(rec.objectName, list);
+    }
+    for (const [objectName, rows] of byObject) systemInsert(ctx, objectName, rows);
+    return { organizationId: organizationId, defaultUserId, profileIds };
 }

@@ -3,17 +3,17 @@ import type { FieldDescribe, FieldType, ObjectDescribe } from '../schema-types.j
 
 /** Field types stored in a column; compound types (address, location) have none. */
 export function hasColumn(field: FieldDescribe): boolean {
-  return field.type !== 'address' && field.type !== 'location';
+    return field.type !== 'address' && field.type !== 'location';
 }
 
 export function tableName(object: ObjectDescribe | string): string {
-  const name = typeof object === 'string' ? object : object.name;
-  return `"o_${name.toLowerCase()}"`;
+    const name = typeof object === 'string' ? object : object.name;
+    return `"o_${name.toLowerCase()}"`;
 }
 
 export function columnName(field: FieldDescribe | string): string {
-  const name = typeof field === 'string' ? field : field.name;
-  return `"${name}"`;
+    const name = typeof field === 'string' ? field : field.name;
+    return `"${name}"`;
 }
 
 const NUMERIC: ReadonlySet<FieldType> = new Set(['double', 'currency', 'percent']);
@@ -21,10 +21,10 @@ const INTEGRAL: ReadonlySet<FieldType> = new Set(['integer', 'long', 'boolean'])
 
 /** The column declaration: text is case-insensitive (NOCASE), as SOQL comparisons are. */
 export function columnType(field: FieldDescribe): string {
-  if (NUMERIC.has(field.type)) return 'REAL';
-  if (INTEGRAL.has(field.type)) return 'INTEGER';
-  if (field.caseSensitive) return 'TEXT';
-  return 'TEXT COLLATE NOCASE';
+    if (NUMERIC.has(field.type)) return 'REAL';
+    if (INTEGRAL.has(field.type)) return 'INTEGER';
+    if (field.caseSensitive) return 'TEXT';
+    return 'TEXT COLLATE NOCASE';
 }
 
 /** Internal columns every table carries, beside the fields. */

@@ -1,0 +1,186 @@
+/**
+ * Compiles method calls (static, virtual, super, built-in) and `new` expressions. Overloads are chosen from the
+ * static argument types when they are known (static-types.ts), otherwise from the run-time values.
+ */
+import type { Expr, TypeRef } from '../ast.js';
+import type { SourcePos } from '../errors.js';
+import { compileError, notSupported } from '../errors.js';
+import type { RtClass, RtMethod } from '../runtime/classes.js';
+import { typeName } from '../runtime/types.js';
+import type { RtType } from '../runtime/types.js';
+import { ApexList, ApexObject, EnumValue } from '../runtime/values.js';
+import type { Value } from '../runtime/values.js';
+import { newCollectionFrom } from '../../stdlib/collections.js';
+import { newSObject, sobjectPut } from '../../stdlib/sobject.js';
+import { ExprCompiler } from './compile-expr.js';
+import type { Ev, Frame } from './frame.js';
+import type { Scope } from './scope.js';
+import { pickOverload, sameSignature, staticTypeOf } from './static-types.js';
+
+export abstract class CallCompiler extends ExprCompiler {
+  // ---- calls ----
+
+  protected call(e: Extract<Expr, { k: 'call' }>, sc: Scope): Ev {
+    const rt = this.rt;
+    const pos = e.pos;
+    const l = e.name.toLowerCase();
+    const args = this.args(e.args, sc);
+    const argTypes = e.args.map((a) => staticTypeOf(this, a, sc));
+    if (e.target === null) {
+      const cands = this.visibleMethods(sc.mc.cls, l);
+      if (cands.length === 0) return compileError(`Method does not exist or incorrect signature: ${e.name}`, pos);
+      const chosen = this.choose(cands, argTypes);
+      if (cands.every((m) => m.isStatic)) return this.staticInvoker(chosen ? [chosen] : cands, args, e.name, pos);
+      if (chosen && !chosen.isStatic) return this.virtualBySignature(chosen, (f) => f.self, args, false, pos);
+      return (f) => {
+        const a = args(f);
+        const m = chosen ?? rt.selectMethod(cands, a, e.name, pos);
+        if (m.isStatic) return rt.invoke(m, null, a, pos);
+        if (!f.self) return compileError(`Non-static method cannot be referenced from a static context: ${e.name}`, pos);
+        return rt.invokeVirtual(f.self, l, a, pos);
+      };
+    }
+    if (e.target.k === 'super') {
+      const sup = sc.mc.cls.superClass;
+      if (!sup) return compileError('No super class', pos);
+      const cands = sup.findMethods(l);
+      return (f) => {
+        const a = args(f);
+        if (cands.length === 0) {
+          if (f.self && f.self.exc) return rt.callBuiltinInstance('exception', f.self, l, a, pos);
+          return compileError(`Method does not exist: super.${e.name}`, pos);
+        }
+        return rt.invoke(this.choose(cands, argTypes) ?? rt.selectMethod(cands, a, e.name, pos), f.self, a, pos);
+      };
+    }
+    const tt = this.typeTarget(e.target, sc);
+    if (tt) {
+      switch (tt.k) {
+        case 'class': {
+          const cands = tt.cls.findMethods(l).filter((m) => m.isStatic);
+          if (cands.length === 0) return compileError(`Method does not exist or incorrect signature: ${tt.cls.name}.${e.name}`, pos);
+          const chosen = this.choose(cands, argTypes);
+          return this.staticInvoker(chosen ? [chosen] : cands, args, e.name, pos);
+        }
+        case 'builtin': {
+          const fn = rt.registry.statics.get(tt.name)?.get(l);
+          if (!fn) return notSupported(`method ${tt.name}.${e.name}`, pos);
+          return (f) => fn(rt, args(f), pos);
+        }
+        case 'enum': {
+          const user = rt.table.findClass(tt.qualified.split('.'), null);
+          const values = user ? user.enumValues : tt.values.map((v, i) => new EnumValue(tt.qualified, v, i));
+          const enumType: RtType = { k: 'enum', name: tt.qualified };
+          if (l === 'values') return () => new ApexList(enumType, values.slice());
+          if (l === 'valueof') {
+            return (f) => {
+              const [s] = args(f);
+              const hit = values.find((v) => v.name === s);
+              if (!hit) return rt.fail('NoSuchElementException', `No enum constant ${tt.qualified}.${String(s)}`);
+              return hit;
+            };
+          }
+          return notSupported(`enum method ${tt.qualified}.${e.name}`, pos);
+        }
+        case 'sobject':
+          return notSupported(`sObject static method ${tt.name}.${e.name}`, pos);
+      }
+    }
+    const target = this.expr(e.target, sc);
+    const safe = e.safe;
+    const recvType = staticTypeOf(this, e.target, sc);
+    if (recvType && recvType.k === 'class') {
+      const chosen = this.choose(recvType.cls.findMethods(l).filter((m) => !m.isStatic), argTypes);
+      if (chosen) return this.virtualBySignature(chosen, target, args, safe, pos);
+    }
+    return (f) => {
+      const o = target(f);
+      if (o === null) return safe ? null : rt.npe();
+      return rt.callMethod(o, l, args(f), pos);
+    };
+  }
+
+  /** Methods callable by simple name from `cls`: its own and inherited ones, else static methods of outer classes. */
+  visibleMethods(cls: RtClass, l: string): RtMethod[] {
+    let cands = cls.findMethods(l);
+    for (let c = cls.outer; cands.length === 0 && c; c = c.outer) cands = c.findMethods(l).filter((m) => m.isStatic);
+    return cands;
+  }
+
+  /** Static overload choice when there is more than one candidate of the right arity. */
+  protected choose(cands: RtMethod[], argTypes: (RtType | undefined)[]): RtMethod | undefined {
+    const arity = cands.filter((m) => m.params.length === argTypes.length);
+    if (arity.length === 1) return arity[0];
+    return arity.length > 1 ? pickOverload(arity, argTypes) : undefined;
+  }
+
+  /** A call whose signature was chosen statically; the implementation is still picked by the receiver's class. */
+  private virtualBySignature(chosen: RtMethod, target: (f: Frame) => Value, args: (f: Frame) => Value[], safe: boolean, pos: SourcePos): Ev {
+    const rt = this.rt;
+    const impls = new Map<RtClass, RtMethod>();
+    return (f) => {
+      const o = target(f);
+      if (o === null) return safe ? null : rt.npe();
+      const a = args(f);
+      if (!(o instanceof ApexObject)) return rt.callMethod(o, chosen.lname, a, pos);
+      let impl = impls.get(o.cls);
+      if (!impl) {
+        impl = o.cls.findMethods(chosen.lname).find((m) => !m.isAbstract && sameSignature(m, chosen));
+        if (!impl) return rt.invokeVirtual(o, chosen.lname, a, pos);
+        impls.set(o.cls, impl);
+      }
+      return rt.invoke(impl, o, a, pos);
+    };
+  }
+
+  private staticInvoker(cands: RtMethod[], args: (f: Frame) => Value[], name: string, pos: SourcePos): Ev {
+    const rt = this.rt;
+    if (cands.length === 1) {
+      const m = cands[0]!;
+      const n = m.params.length;
+      return (f) => {
+        const a = args(f);
+        if (a.length !== n) return compileError(`Method does not exist or incorrect signature: ${name}`, pos);
+        rt.statics(m.owner);
+        return rt.invoke(m, null, a, pos);
+      };
+    }
+    return (f) => {
+      const a = args(f);
+      const m = rt.selectMethod(cands, a, name, pos);
+      rt.statics(m.owner);
+      return rt.invoke(m, m.isStatic ? null : f.self, a, pos);
+    };
+  }
+
+  // ---- new ----
+
+  newExpr(tr: TypeRef, argExprs: Expr[], sc: Scope, pos: SourcePos): Ev {
+    const rt = this.rt;
+    const t = this.resolveType(tr, sc);
+    if (t.k === 'sobject' && t.name) {
+      const objName = t.name;
+      const named = argExprs.map((a) => {
+        if (a.k !== 'assign' || a.op !== '=' || a.target.k !== 'name') return compileError('SObject constructor takes field=value pairs', pos);
+        return { name: a.target.name, value: this.expr(a.value, sc) };
+      });
+      return (f) => {
+        const so = newSObject(rt, objName, pos);
+        for (const n of named) sobjectPut(rt, so, n.name, n.value(f), pos);
+        return so;
+      };
+    }
+    const args = this.args(argExprs, sc);
+    if (t.k === 'class') {
+      const ctor = this.choose(t.cls.ctors, argExprs.map((a) => staticTypeOf(this, a, sc)));
+      return (f) => rt.instantiate(t.cls, args(f), pos, ctor);
+    }
+    if (t.k === 'list' || t.k === 'set' || t.k === 'map') return (f) => newCollectionFrom(rt, t, args(f), pos);
+    if (t.k === 'native') {
+      const ctor = rt.registry.constructors.get(t.name.toLowerCase()) ?? rt.registry.constructors.get(t.name.split('.').pop()!.toLowerCase());
+      if (!ctor) return notSupported(`new ${t.name}`, pos);
+      return (f) => ctor(rt, args(f), pos);
+    }
+    return compileError(`Type cannot be constructed: ${typeName(t)}`, pos);
+  }
+}
