@@ -33,6 +33,11 @@ export function readAllowlist(file: string): AllowEntry[] {
     });
 }
 
+/** apexlink's syntax messages list every token it expected; a finding needs only the start of that. */
+function abbreviate(message: string): string {
+    return message.length > 240 ? `${message.slice(0, 240)}…` : message;
+}
+
 /** The findings in apexlink's JSON output. */
 export function findingsOf(output: string): Finding[] {
     const parsed = JSON.parse(output) as AnyJson;
@@ -50,7 +55,7 @@ export function findingsOf(output: string): Finding[] {
             findings.push({
                 file: file.path,
                 line: isNumber(start.line) ? start.line : 1,
-                message: `${isString(message.category) ? message.category : 'Error'}: ${isString(message.message) ? message.message : ''}`,
+                message: `${isString(message.category) ? message.category : 'Error'}: ${abbreviate(isString(message.message) ? message.message : '')}`,
             });
         }
     }
