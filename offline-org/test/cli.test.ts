@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../src/cli/main.js';
+import { spawnSync } from 'node:child_process';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = join(here, '..', '..', 'test', 'fixtures', 'sample-project');
@@ -68,6 +69,29 @@ test('a realistic project (abstract classes, inner classes, iterables, statics, 
   const r = run(['test', '--source-dir', realistic, '--code-coverage', '--result-format', 'json']);
   assert.equal(r.code, 0, r.out);
   const json = JSON.parse(r.out) as { summary: { passing: number }; coverage: { name: string; percent: number }[] };
-  assert.equal(json.summary.passing, 9);
+  assert.equal(json.summary.passing, 11);
   for (const c of json.coverage) assert.equal(c.percent, 100, c.name);
+});
+
+test('the CLI runs Apex in a worker with a deep stack: recursion to depth 900 works, 5000 hits the 1,000 limit', () => {
+  const dir = join(here, '..', '..', 'test', 'fixtures', 'recursion-project');
+  const main = join(here, '..', 'src', 'cli', 'main.js');
+  const r = spawnSync(process.execPath, [main, 'run', '--file', join(dir, 'deep.apex'), '--source-dir', join(dir, 'force-app')], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /USER_DEBUG\|\[1\]\|DEBUG\|900/);
+  assert.match(r.stderr, /^System\.LimitException: Maximum stack depth reached: 1001/);
+  assert.match(r.stderr, /more frames/);
+});
+
+test('test compiles the whole project first: unsupported calls in untested code are warnings, compile errors fail', () => {
+  const dir = join(here, '..', '..', 'test', 'fixtures', 'unsupported-project', 'force-app');
+  const r = run(['test', '--source-dir', dir]);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.err, /^WARNING {2}not supported by the offline runtime: method messaging\.sendEmail at .*Notifier\.cls:6 \(not reached/m);
+  assert.match(r.out, /\n1 passed, 0 failed$/);
+  const broken = join(here, '..', '..', 'test', 'fixtures', 'compile-error-project', 'force-app');
+  const b = run(['test', '--source-dir', broken]);
+  assert.equal(b.code, 1);
+  assert.match(b.out, /^COMPILE ERROR {2}.*Broken\.cls:3: Variable does not exist: undefinedThing$/m);
+  assert.match(b.out, /\n1 passed, 1 failed$/);
 });

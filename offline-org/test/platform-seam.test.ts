@@ -4,15 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Runtime } from '../src/apex/interpreter/runtime.js';
-import type { DmlRequest, Platform } from '../src/apex/platform.js';
-import { IdValue, SObjectValue } from '../src/apex/runtime/values.js';
+import type { AsyncRequest, DmlRequest, Platform } from '../src/apex/platform.js';
+import { IdValue, NativeObject, SObjectValue } from '../src/apex/runtime/values.js';
 import type { Value } from '../src/apex/runtime/values.js';
 import { testSchema } from './support/test-schema.js';
+import { newResponse } from '../src/stdlib/http.js';
 
 interface Recorded {
   queries: { soql: string; binds: Value[] }[];
   dml: DmlRequest[];
   enqueued: string[];
+  requests: AsyncRequest[];
 }
 
 function fakePlatform(rec: Recorded): Platform {
@@ -21,9 +23,19 @@ function fakePlatform(rec: Recorded): Platform {
     query: (soql, binds, ctx) => {
       rec.queries.push({ soql, binds });
       ctx.limits.used.queries++;
+      if (soql.includes('Setting__mdt')) {
+        return ['Mode', 'Size'].map((dev, i) => {
+          const r = new SObjectValue('Setting__mdt');
+          r.fields.set('id', { name: 'Id', value: new IdValue(`m0000000000000${i}AAA`) });
+          r.fields.set('developername', { name: 'DeveloperName', value: dev });
+          r.fields.set('value__c', { name: 'Value__c', value: dev === 'Mode' ? 'fast' : '200' });
+          return r;
+        });
+      }
       const a = new SObjectValue('Account');
       a.fields.set('id', { name: 'Id', value: new IdValue('001000000000009AAA') });
       a.fields.set('name', { name: 'Name', value: 'Stored' });
+      a.queriedFields = new Set(['id', 'name']);
       return [a];
     },
     search: () => null,
@@ -37,10 +49,12 @@ function fakePlatform(rec: Recorded): Platform {
           : { success: false, id: null, created: false, errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Name]', fields: ['Name'] }] };
       });
     },
-    enqueue: (kind) => {
-      rec.enqueued.push(kind);
+    enqueue: (req) => {
+      rec.enqueued.push(req.kind);
+      rec.requests.push(req);
       return '707000000000001AAA';
     },
+    publish: (events) => events.map(() => ({ success: true, id: 'e00000000000001AAA', created: true, errors: [] })),
     callout: () => null,
     savepoint: () => 'sp',
     rollback: () => undefined,
@@ -48,9 +62,11 @@ function fakePlatform(rec: Recorded): Platform {
 }
 
 function run(source: string): { rt: Runtime; rec: Recorded; out: string[] } {
-  const rec: Recorded = { queries: [], dml: [], enqueued: [] };
+  const rec: Recorded = { queries: [], dml: [], enqueued: [], requests: [] };
   const rt = new Runtime({ schema: testSchema, platform: fakePlatform(rec) });
-  rt.addClass('Job.cls', 'public class Job implements Queueable { public void execute(QueueableContext c) {} }');
+  rt.addClass('Job.cls', 'public class Job implements Queueable { public void execute(QueueableContext c) { System.debug(System.isQueueable() + \' \' + c.getJobId()); } }');
+  rt.addClass('Later.cls', '@SuppressWarnings(\'PMD\') public class Later { public static Integer runs = 0; @future public static void work(String s) { runs++; System.debug(\'ran \' + s); } }');
+  rt.addClass('Sweep.cls', 'public class Sweep implements Database.Batchable<SObject> { public Iterable<SObject> start(Database.BatchableContext c) { return null; } public void execute(Database.BatchableContext c, List<SObject> s) {} public void finish(Database.BatchableContext c) {} }');
   rt.linkAll();
   rt.beginTransaction();
   rt.runAnonymous('anon.apex', source);
@@ -94,7 +110,7 @@ test('System.enqueueJob goes through the seam; user classes implementing platfor
 
 test('Test.startTest gives fresh limits; Test.stopTest restores them and lets the platform run queued async work', () => {
   let stopped = 0;
-  const rec: Recorded = { queries: [], dml: [], enqueued: [] };
+  const rec: Recorded = { queries: [], dml: [], enqueued: [], requests: [] };
   const platform = { ...fakePlatform(rec), stopTest: () => { stopped++; } };
   const rt = new Runtime({ schema: testSchema, platform });
   rt.linkAll();
@@ -112,15 +128,14 @@ System.debug(Limits.getQueries());`);
 });
 
 test('outside tests Http.send goes through Platform.callout; a callout after DML raises CalloutException', () => {
-  const rec: Recorded = { queries: [], dml: [], enqueued: [] };
+  const rec: Recorded = { queries: [], dml: [], enqueued: [], requests: [] };
   const seen: string[] = [];
   const platform: Platform = {
     ...fakePlatform(rec),
     callout: (request) => {
       const state = (request as unknown as { state: { endpoint: string } }).state;
       seen.push(state.endpoint);
-      const res = new Runtime().registry.constructors.get('httpresponse')!(new Runtime(), [], { file: 'x', line: 0 });
-      return res;
+      return newResponse();
     },
   };
   const rt = new Runtime({ schema: testSchema, platform });
@@ -132,4 +147,79 @@ test('outside tests Http.send goes through Platform.callout; a callout after DML
   rt.beginTransaction();
   rt.runAnonymous('b.apex', "insert new Account(Name = 'ok');\nHttpRequest r = new HttpRequest();\nr.setEndpoint('callout:Target/x');\ntry { new Http().send(r); } catch (CalloutException e) { System.debug(e.getMessage()); }");
   assert.deepEqual(rt.tx.debug.map((d) => d.message), ['You have uncommitted work pending. Please commit or rollback before calling out']);
+});
+
+test('@future calls are queued, not run; the async layer runs them later through the runtime', () => {
+  const { rt, rec, out } = run("Later.work('x');\nSystem.debug(Later.runs);\nSystem.debug(Limits.getFutureCalls());");
+  assert.deepEqual(out, ['0', '1']);
+  const req = rec.requests[0]!;
+  assert.equal(req.kind, 'future');
+  rt.beginTransaction({ asyncKind: 'future' });
+  rt.invoke(req.future!.method, null, req.future!.args, null);
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['ran x']);
+});
+
+test('Database.executeBatch passes the scope; a Queueable runs with its context in an async transaction', () => {
+  const { rt, rec } = run('Database.executeBatch(new Sweep(), 50);\nSystem.enqueueJob(new Job());');
+  assert.equal(rec.requests[0]!.kind, 'batch');
+  assert.equal(rec.requests[0]!.scope, 50);
+  const job = rec.requests[1]!.job;
+  rt.beginTransaction({ asyncKind: 'queueable' });
+  rt.callMethod(job, 'execute', [new NativeObject('System.QueueableContext', { jobId: '707000000000001AAA' })], { file: 'async', line: 0 });
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['true 707000000000001AAA']);
+});
+
+test('EventBus.publish goes through the seam and returns SaveResults', () => {
+  const { out } = run("Database.SaveResult r = EventBus.publish(new Account(Name = 'evt'));\nSystem.debug(r.isSuccess());");
+  assert.deepEqual(out, ['true']);
+});
+
+test('reading a field the query did not select raises SObjectException', () => {
+  const { out } = run("Account a = [SELECT Id, Name FROM Account LIMIT 1];\ntry { System.debug(a.NumberOfEmployees); } catch (SObjectException e) { System.debug(e.getMessage()); }\na.NumberOfEmployees = 3;\nSystem.debug(a.NumberOfEmployees);");
+  assert.deepEqual(out, ['SObject row was retrieved via SOQL without querying the requested field: Account.NumberOfEmployees', '3']);
+});
+
+test('the 101st SOQL query of a transaction raises an uncatchable LimitException', () => {
+  assert.throws(
+    () => run('try { for (Integer i = 0; i < 101; i++) { List<Account> l = [SELECT Id FROM Account]; } } catch (Exception e) { System.debug(\'caught\'); }'),
+    (e: unknown) => String((e as { exc?: { exc?: { message: Value } } }).exc?.exc?.message) === 'Too many SOQL queries: 101',
+  );
+});
+
+test('DmlException carries the failed rows (getNumDml, getDmlMessage, getDmlStatusCode, getDmlFieldNames)', () => {
+  const { out } = run(`try {
+    insert new List<Account>{ new Account(Name = 'ok'), new Account(Name = 'bad') };
+} catch (DmlException e) {
+    System.debug(e.getMessage());
+    System.debug(e.getNumDml() + ' ' + e.getDmlIndex(0) + ' ' + e.getDmlStatusCode(0) + ' ' + e.getDmlType(0) + ' ' + e.getDmlFieldNames(0));
+    System.debug(e.getDmlMessage(0));
+}`);
+  assert.deepEqual(out, [
+    'Insert failed. First exception on row 1; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [Name]: [Name]',
+    '1 1 REQUIRED_FIELD_MISSING REQUIRED_FIELD_MISSING (Name)',
+    'Required fields are missing: [Name]',
+  ]);
+});
+
+test('custom metadata getAll / getInstance read through the platform without counting queries', () => {
+  const { out } = run("Map<String, Setting__mdt> all = Setting__mdt.getAll();\nSystem.debug(all.keySet());\nSystem.debug(Setting__mdt.getInstance('Size').Value__c);\nSystem.debug(Setting__mdt.getInstance('Nope'));\nSystem.debug(Limits.getQueries());");
+  assert.deepEqual(out, ['{Mode, Size}', '200', 'null', '0']);
+});
+
+test('aggregate queries give AggregateResult rows read by alias', () => {
+  const rec: Recorded = { queries: [], dml: [], enqueued: [], requests: [] };
+  const platform: Platform = {
+    ...fakePlatform(rec),
+    query: () => {
+      const r = new SObjectValue('AggregateResult');
+      r.fields.set('total', { name: 'total', value: 7 });
+      r.fields.set('industry', { name: 'Industry', value: 'Tech' });
+      return [r];
+    },
+  };
+  const rt = new Runtime({ schema: testSchema, platform });
+  rt.linkAll();
+  rt.beginTransaction();
+  rt.runAnonymous('a.apex', "AggregateResult[] rows = [SELECT Industry, COUNT(Id) total FROM Account GROUP BY Industry];\nSystem.debug(rows[0].get('total'));\nSystem.debug(rows[0].get('INDUSTRY'));\ntry { rows[0].get('nope'); } catch (SObjectException e) { System.debug(e.getMessage()); }");
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['7', 'Tech', 'Invalid field nope for AggregateResult']);
 });

@@ -56,3 +56,14 @@ test('outside a trigger, Trigger.isExecuting is false', () => {
   rt.runAnonymous('a.apex', 'System.debug(Trigger.isExecuting);\nSystem.debug(Trigger.new);');
   assert.deepEqual(rt.tx.debug.map((d) => d.message), ['false', 'null']);
 });
+
+test('Trigger.new is read-only in after triggers', () => {
+  const rt = new Runtime({ schema: testSchema });
+  rt.addTrigger('T.trigger', "trigger T on Account (after insert) { try { Trigger.new[0].Name = 'x'; } catch (FinalException e) { System.debug(e.getMessage()); } }");
+  rt.linkAll();
+  rt.beginTransaction();
+  const rec = account('a', '001000000000001AAA');
+  rt.runTriggers({ objectName: 'Account', event: 'after insert', newRecords: [rec], oldRecords: null });
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['Record is read-only']);
+  assert.equal(rec.readOnly, false);
+});

@@ -10,6 +10,7 @@ import type { SourcePos } from './errors.js';
 import { notSupported } from './errors.js';
 import type { Limits } from './runtime/limits.js';
 import type { SObjectValue, Value } from './runtime/values.js';
+import type { RtMethod } from './runtime/classes.js';
 
 export type DmlOperation = 'insert' | 'update' | 'delete' | 'undelete' | 'upsert' | 'merge';
 
@@ -32,6 +33,23 @@ export interface DmlRowResult {
   errors: { statusCode: string; message: string; fields: string[] }[];
 }
 
+/**
+ * An asynchronous request. `job` is the Queueable / Batchable / Schedulable / Finalizer object; for `future`, the
+ * static method and its arguments (run it later with `runtime.invoke(method, null, args, null)`).
+ */
+export interface AsyncRequest {
+  kind: 'queueable' | 'future' | 'batch' | 'schedule' | 'finalizer';
+  job: Value;
+  future?: { method: RtMethod; args: Value[] };
+  /** Database.executeBatch scope size (default 200). */
+  scope?: number;
+  /** System.enqueueJob(job, delay) minutes. */
+  delayMinutes?: number;
+  /** System.schedule(name, cron, job). */
+  name?: string;
+  cron?: string;
+}
+
 export interface PlatformContext {
   limits: Limits;
   pos: SourcePos;
@@ -41,7 +59,10 @@ export interface Platform {
   query(soql: string, binds: Value[], ctx: PlatformContext): SObjectValue[] | Value;
   search(sosl: string, binds: Value[], ctx: PlatformContext): Value;
   dml(req: DmlRequest, ctx: PlatformContext): DmlRowResult[];
-  enqueue(kind: 'queueable' | 'future' | 'batch' | 'schedule', job: Value, ctx: PlatformContext): string;
+  /** Queues asynchronous work; returns the AsyncApexJob (or CronTrigger) Id. */
+  enqueue(req: AsyncRequest, ctx: PlatformContext): string;
+  /** EventBus.publish: one result per event. */
+  publish(events: SObjectValue[], ctx: PlatformContext): DmlRowResult[];
   callout(request: Value, ctx: PlatformContext): Value;
   /** Database.setSavepoint(): an opaque token. */
   savepoint(ctx: PlatformContext): unknown;
@@ -56,7 +77,8 @@ export const unsupportedPlatform: Platform = {
   query: (_s, _b, ctx) => notSupported('SOQL query', ctx.pos),
   search: (_s, _b, ctx) => notSupported('SOSL search', ctx.pos),
   dml: (req, ctx) => notSupported(`DML ${req.op}`, ctx.pos),
-  enqueue: (kind, _j, ctx) => notSupported(`async ${kind}`, ctx.pos),
+  enqueue: (req, ctx) => notSupported(`async ${req.kind}`, ctx.pos),
+  publish: (_e, ctx) => notSupported('EventBus.publish', ctx.pos),
   callout: (_r, ctx) => notSupported('HTTP callout', ctx.pos),
   savepoint: (ctx) => notSupported('Database.setSavepoint', ctx.pos),
   rollback: (_s, ctx) => notSupported('Database.rollback', ctx.pos),

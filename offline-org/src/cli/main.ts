@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ApexThrow } from '../apex/runtime/values.js';
 import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
@@ -79,16 +80,36 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       }
       throw e;
     }
+    // Compile everything first, as a deploy would: a compile error anywhere fails the run even when no test reaches
+    // it. Unsupported constructs found this way are only warnings; a test that reaches one fails on its own.
+    const found = rt.compileAll();
+    const compileErrors = found.filter((e) => !(e instanceof NotSupportedError)).map((e) => e.message);
+    for (const w of found.filter((e) => e instanceof NotSupportedError)) err(`WARNING  ${w.message} (not reached by the tests that ran)`);
     const results = runTests(rt, { tests: splitList(values.tests), classNames: splitList(values['class-names']) });
     const cov = values['code-coverage'] ? coverageReport(rt) : null;
-    out(format === 'json' ? formatJson(results, cov) : format === 'junit' ? formatJunit(results) : formatHuman(results, cov));
-    return results.some((r) => r.outcome === 'Fail') ? 1 : 0;
+    out(format === 'json' ? formatJson(results, cov, compileErrors) : format === 'junit' ? formatJunit(results, compileErrors) : formatHuman(results, cov, compileErrors));
+    return compileErrors.length > 0 || results.some((r) => r.outcome === 'Fail') ? 1 : 0;
   }
   err('usage: apex run --file <anon.apex> | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR]');
   return 2;
 }
 
+/**
+ * Deep Apex recursion needs a deeper JS stack than Node's default, so the commands run in a worker thread with a
+ * large stack; the main thread only relays the exit code.
+ */
+const STACK_MB = 256;
 const isMain = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith('cli/main.js');
-if (isMain) {
-  process.exitCode = runCommand(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+if (isMain && isMainThread) {
+  const worker = new Worker(new URL(import.meta.url), { argv: process.argv.slice(2), resourceLimits: { stackSizeMb: STACK_MB } });
+  worker.on('message', (code: unknown) => {
+    process.exitCode = typeof code === 'number' ? code : 1;
+  });
+  worker.on('error', (e) => {
+    process.stderr.write(`${e.stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  });
+} else if (!isMainThread && parentPort) {
+  const code = runCommand(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
+  parentPort.postMessage(code);
 }

@@ -88,7 +88,7 @@ export function sortValues(rt: Runtime, items: Value[], pos: SourcePos): void {
     if (a === null) return b === null ? 0 : -1;
     if (b === null) return 1;
     if (a !== null && typeof a === 'object' && 'cls' in a) return rt.callMethod(a, 'compareto', [b], pos) as number;
-    if (a instanceof SObjectValue) return 0;
+    if (a instanceof SObjectValue && b instanceof SObjectValue) return compareSObjects(rt, a, b, pos);
     // List.sort orders strings by code unit (String.compareTo), unlike the case-insensitive < operator.
     if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
     return compare(a, b, rt.fail);
@@ -201,4 +201,25 @@ export function hashString(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
   return h;
+}
+
+/**
+ * Default sObject order of List.sort (documented): by the object's label, then by the Name field. Ordering by the
+ * remaining fields is not implemented: such a tie between records that differ raises the loud error.
+ */
+function compareSObjects(rt: Runtime, a: SObjectValue, b: SObjectValue, pos: SourcePos): number {
+  const la = rt.schema.getObject(a.objectName)?.label ?? a.objectName;
+  const lb = rt.schema.getObject(b.objectName)?.label ?? b.objectName;
+  if (la !== lb) return la < lb ? -1 : 1;
+  const na = a.fields.get('name')?.value ?? null;
+  const nb = b.fields.get('name')?.value ?? null;
+  if (na !== nb) {
+    if (na === null) return -1;
+    if (nb === null) return 1;
+    const x = String(na);
+    const y = String(nb);
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  if (apexEquals(a, b)) return 0;
+  return rt.unsupported('List.sort of sObjects that tie on the Name field (ordering by the other fields)', pos);
 }

@@ -10,6 +10,7 @@ import { ApexList, ApexMap, EnumValue, IdValue, NativeObject, SObjectValue } fro
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
 import { BUILTIN_ENUMS } from './type-names.js';
+import { throwIfFailed } from './dml.js';
 
 /** Replaces `:name.path` binds outside string literals with `:bindN`; returns the names in order. */
 export function extractBinds(soql: string): { text: string; names: string[] } {
@@ -84,14 +85,12 @@ function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: st
   const flagArg = op === 'upsert' ? a[2] : a[1];
   const allOrNone = flagArg === undefined || flagArg === null ? true : flagArg instanceof NativeObject ? ((flagArg.state as { allOrNone?: boolean }).allOrNone ?? true) : flagArg === true;
   const results = rt.platform.dml({ op, records: list, allOrNone, externalIdField: upsertField, mergeRecords: [], accessLevel: 'system' }, { limits: rt.tx.limits, pos });
+  rt.enforceLimits();
   results.forEach((r, i) => {
     if (r.success && r.id && (op === 'insert' || op === 'upsert')) list[i]!.fields.set('id', { name: 'Id', value: new IdValue(r.id) });
   });
   const failed = results.findIndex((r) => !r.success);
-  if (allOrNone && failed >= 0) {
-    const e = results[failed]!.errors[0];
-    return rt.fail('DmlException', `${op.charAt(0).toUpperCase() + op.slice(1)} failed. First exception on row ${failed}; first error: ${e?.statusCode ?? 'UNKNOWN'}, ${e?.message ?? ''}`);
-  }
+  if (allOrNone && failed >= 0) throwIfFailed(rt, op, results, list);
   const objs = results.map((r) => resultObject(kind, r));
   return single ? objs[0]! : new ApexList({ k: 'native', name: kind }, objs);
 }
@@ -124,7 +123,11 @@ export function registerDatabase(reg: Registry): void {
     undelete: (rt, a, pos) => dml(rt, 'undelete', a, pos, 'Database.UndeleteResult'),
     setsavepoint: (rt, _a, pos) => new NativeObject('System.Savepoint', rt.platform.savepoint({ limits: rt.tx.limits, pos })),
     rollback: (rt, a, pos) => { rt.platform.rollback((a[0] as NativeObject).state, { limits: rt.tx.limits, pos }); return null; },
-    executebatch: (rt, a, pos) => new IdValue(rt.platform.enqueue('batch', a[0]!, { limits: rt.tx.limits, pos })),
+    executebatch: (rt, a, pos) => {
+      const scope = a.length > 1 && a[1] !== null ? (a[1] as number) : 200;
+      if (scope < 1 || scope > 2000) return rt.fail('AsyncException', `Batchable instance's scope must be between 1 and 2000, was ${scope}`);
+      return new IdValue(rt.platform.enqueue({ kind: 'batch', job: a[0]!, scope }, { limits: rt.tx.limits, pos }));
+    },
     getquerylocator: (rt, a, pos) => {
       const { text, names } = extractBinds(String(a[0]));
       return new NativeObject('Database.QueryLocator', { text, binds: names.map((n) => resolveName(rt, n, pos)) });
@@ -133,6 +136,7 @@ export function registerDatabase(reg: Registry): void {
   reg.constructorOf('Database.DMLOptions', () => new NativeObject('Database.DMLOptions', { allOrNone: true }));
   reg.instanceMethods('database.dmloptions', {
     '.optallornone': (_rt, s) => ((s as NativeObject).state as { allOrNone: boolean }).allOrNone,
+    '=optallornone': (_rt, s, a) => { ((s as NativeObject).state as { allOrNone: boolean }).allOrNone = a[0] === true; return null; },
   });
   const res = (s: Value): DmlRowResult => (s as NativeObject).state as DmlRowResult;
   const common = {
@@ -151,7 +155,19 @@ export function registerDatabase(reg: Registry): void {
     getfields: (_rt, s) => new ApexList(prim('string'), err(s).fields.slice()),
   });
   reg.staticMethods('System', {
-    enqueuejob: (rt, a, pos) => new IdValue(rt.platform.enqueue('queueable', a[0]!, { limits: rt.tx.limits, pos })),
-    schedule: (rt, a, pos) => new IdValue(rt.platform.enqueue('schedule', a[2]!, { limits: rt.tx.limits, pos })),
+    enqueuejob: (rt, a, pos) => {
+      const limits = rt.tx.limits;
+      if (limits.used.queueableJobs >= limits.max.queueableJobs) return rt.fail('LimitException', `Too many queueable jobs added to the queue: ${limits.used.queueableJobs + 1}`);
+      limits.used.queueableJobs++;
+      const delay = typeof a[1] === 'number' ? a[1] : undefined;
+      if (a[1] !== undefined && a[1] !== null && typeof a[1] !== 'number') return rt.unsupported('System.enqueueJob with AsyncOptions', pos);
+      return new IdValue(rt.platform.enqueue({ kind: 'queueable', job: a[0]!, ...(delay !== undefined ? { delayMinutes: delay } : {}) }, { limits, pos }));
+    },
+    schedule: (rt, a, pos) => new IdValue(rt.platform.enqueue({ kind: 'schedule', job: a[2]!, name: String(a[0]), cron: String(a[1]) }, { limits: rt.tx.limits, pos })),
+    attachfinalizer: (rt, a, pos) => {
+      if (rt.tx.asyncKind !== 'queueable') return rt.fail('AsyncException', 'System.attachFinalizer can only be called from a Queueable');
+      rt.platform.enqueue({ kind: 'finalizer', job: a[0]! }, { limits: rt.tx.limits, pos });
+      return null;
+    },
   });
 }

@@ -15,6 +15,9 @@ import { registerSchema } from './schema-tokens.js';
 import { registerDatabase } from './database.js';
 import { registerTriggerContext } from './trigger-context.js';
 import { registerHttp } from './http.js';
+import { registerTimeZone } from './timezone.js';
+import { registerAsyncContexts } from './async-contexts.js';
+import { registerCustomMetadata } from './custom-metadata.js';
 
 export function registerStdlib(reg: Registry): void {
   registerSystem(reg);
@@ -30,4 +33,7 @@ export function registerStdlib(reg: Registry): void {
   registerDatabase(reg);
   registerTriggerContext(reg);
   registerHttp(reg);
+  registerTimeZone(reg);
+  registerAsyncContexts(reg);
+  registerCustomMetadata(reg);
 }

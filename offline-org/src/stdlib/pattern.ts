@@ -21,8 +21,8 @@ interface MatcherState {
   regionEnd: number;
 }
 
-function compile(rt: Runtime, src: string, pos: SourcePos = { file: rt.top?.file ?? '<Pattern>', line: rt.top?.line ?? 0 }): RegExp {
-  return regexFor(rt, src, 'g', pos);
+function compile(rt: Runtime, src: string, pos: SourcePos = { file: rt.top?.file ?? '<Pattern>', line: rt.top?.line ?? 0 }, anchor: 'none' | 'start' | 'full' = 'none'): RegExp {
+  return regexFor(rt, src, 'g', pos, anchor);
 }
 
 function ms(v: Value): MatcherState {
@@ -37,7 +37,7 @@ function requireMatch(rt: Runtime, m: MatcherState): RegExpExecArray {
 export function registerPattern(reg: Registry): void {
   reg.staticMethods('Pattern', {
     compile: (rt, a, pos) => { compile(rt, String(a[0]), pos); return new NativeObject('Pattern', { source: String(a[0]) } satisfies PatternState); },
-    matches: (rt, a, pos) => { const re = compile(rt, `^(?:${String(a[0])})$`, pos); return re.test(String(a[1])); },
+    matches: (rt, a, pos) => compile(rt, String(a[0]), pos, 'full').test(String(a[1])),
     quote: (_rt, a) => String(a[0]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
   });
   reg.instanceMethods('pattern', {
@@ -48,7 +48,7 @@ export function registerPattern(reg: Registry): void {
   reg.instanceMethods('matcher', {
     matches: (rt, s) => {
       const m = ms(s);
-      const re = compile(rt, `^(?:${m.pattern})$`);
+      const re = compile(rt, m.pattern, undefined, 'full');
       m.match = re.exec(m.input);
       return m.match !== null;
     },
@@ -62,7 +62,7 @@ export function registerPattern(reg: Registry): void {
     },
     lookingat: (rt, s) => {
       const m = ms(s);
-      const re = compile(rt, `^(?:${m.pattern})`);
+      const re = compile(rt, m.pattern, undefined, 'start');
       m.match = re.exec(m.input);
       return m.match !== null;
     },
@@ -72,7 +72,7 @@ export function registerPattern(reg: Registry): void {
       if (g < 0 || g >= match.length) return rt.fail('StringException', `No group ${g}`);
       return match[g] ?? null;
     },
-    groupcount: (_rt, s) => new RegExp(ms(s).pattern + '|').exec('')!.length - 1,
+    groupcount: (rt, s) => new RegExp(compile(rt, ms(s).pattern).source + '|').exec('')!.length - 1,
     start: (rt, s) => requireMatch(rt, ms(s)).index,
     end: (rt, s) => { const m = requireMatch(rt, ms(s)); return m.index + m[0].length; },
     hitend: (_rt, s) => ms(s).from >= ms(s).input.length,

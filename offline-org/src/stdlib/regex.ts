@@ -23,7 +23,10 @@ export class RegexError extends Error {
   }
 }
 
-export function toJsRegex(pattern: string, flags: string): RegExp {
+/**
+ * `anchor`: 'full' for Matcher.matches / Pattern.matches (the whole input), 'start' for lookingAt, 'none' for find.
+ */
+export function toJsRegex(pattern: string, flags: string, anchor: 'none' | 'start' | 'full' = 'none'): RegExp {
   for (const [re, what] of JAVA_ONLY) if (re.test(pattern)) throw new RegexError('unsupported', `regular expression with ${what}`);
   let p = pattern;
   let f = flags;
@@ -33,7 +36,10 @@ export function toJsRegex(pattern: string, flags: string): RegExp {
     for (const c of inline[1]!) if (!f.includes(c)) f += c;
     p = p.slice(inline[0].length);
   }
+  if (/\(\?[imsxu-]+[:)]/.test(p)) throw new RegexError('unsupported', 'regular expression with inline flags after its start');
   p = p.replace(/\\A/g, '^');
+  if (anchor === 'full') p = `^(?:${p})$`;
+  else if (anchor === 'start') p = `^(?:${p})`;
   try {
     return new RegExp(p, f);
   } catch (e) {
@@ -42,9 +48,9 @@ export function toJsRegex(pattern: string, flags: string): RegExp {
 }
 
 /** toJsRegex with the platform's errors: StringException for an invalid pattern, the loud error for Java-only syntax. */
-export function regexFor(rt: Runtime, pattern: string, flags: string, pos: SourcePos): RegExp {
+export function regexFor(rt: Runtime, pattern: string, flags: string, pos: SourcePos, anchor: 'none' | 'start' | 'full' = 'none'): RegExp {
   try {
-    return toJsRegex(pattern, flags);
+    return toJsRegex(pattern, flags, anchor);
   } catch (e) {
     if (e instanceof RegexError) {
       if (e.kind === 'unsupported') return rt.unsupported(e.message, pos);

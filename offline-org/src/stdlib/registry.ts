@@ -12,6 +12,8 @@ export type InstanceMethod = (rt: Runtime, self: Value, args: Value[], pos: Sour
 export type StaticProp = (rt: Runtime, pos: SourcePos, member: string) => Value;
 /** `Account.SObjectType`, `Account.Name`: a static member of an sObject type. */
 export type SObjectStatic = (rt: Runtime, objectName: string, member: string, pos: SourcePos) => Value;
+/** `My__mdt.getAll()`, `My__mdt.getInstance('x')`: a static method of an sObject type. */
+export type SObjectStaticMethod = (rt: Runtime, objectName: string, method: string, args: Value[], pos: SourcePos) => Value;
 
 export class Registry {
   readonly statics = new Map<string, Map<string, StaticMethod>>();
@@ -19,6 +21,7 @@ export class Registry {
   readonly instance = new Map<string, Map<string, InstanceMethod>>();
   readonly constructors = new Map<string, StaticMethod>();
   sobjectStatic: SObjectStatic | null = null;
+  sobjectStaticMethod: SObjectStaticMethod | null = null;
 
   staticMethods(className: string, methods: Record<string, StaticMethod>): void {
     const key = className.toLowerCase();

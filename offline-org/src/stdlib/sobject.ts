@@ -8,10 +8,13 @@ import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
 import { prim } from '../apex/runtime/types.js';
 import type { RtType } from '../apex/runtime/types.js';
-import { ApexMap, SObjectValue } from '../apex/runtime/values.js';
+import { ApexList, ApexMap, ApexObject, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
 import { sobjectTypeToken } from './schema-tokens.js';
+
+/** Rows of aggregate queries: fields are the query's aliases (expr0, expr1, ... by default), read-only. */
+export const AGGREGATE = 'AggregateResult';
 
 export function describeOf(rt: Runtime, name: string, pos: SourcePos): ObjectDescribe {
   const d = rt.schema.getObject(name);
@@ -59,13 +62,21 @@ function resolveField(rt: Runtime, so: SObjectValue, name: string, pos: SourcePo
 }
 
 export function sobjectGet(rt: Runtime, so: SObjectValue, name: string, pos: SourcePos): Value {
-  const e = so.fields.get(name.toLowerCase());
+  const l = name.toLowerCase();
+  const e = so.fields.get(l);
   if (e) return e.value;
-  resolveField(rt, so, name, pos);
+  if (so.objectName === AGGREGATE) return rt.fail('SObjectException', `Invalid field ${name} for AggregateResult`);
+  const r = resolveField(rt, so, name, pos);
+  if (so.queriedFields && !so.queriedFields.has(l)) {
+    const canonical = r.field ? r.field.name : r.relationship!.name;
+    return rt.fail('SObjectException', `SObject row was retrieved via SOQL without querying the requested field: ${so.objectName}.${canonical}`);
+  }
   return null;
 }
 
 export function sobjectPut(rt: Runtime, so: SObjectValue, name: string, v: Value, pos: SourcePos): Value {
+  if (so.readOnly) return rt.fail('FinalException', 'Record is read-only');
+  if (so.objectName === AGGREGATE) return rt.fail('SObjectException', 'AggregateResult is read-only');
   const r = resolveField(rt, so, name, pos);
   if (r.field) {
     const cv = rt.coerce(fieldRtType(r.field), v, pos);
@@ -112,13 +123,18 @@ export function registerSObject(reg: Registry): void {
     getsobjecttype: (rt, s, _a, pos) => {
       return sobjectTypeToken(rt, (s as SObjectValue).objectName, pos);
     },
-    adderror: (rt, s, a) => {
+    adderror: (rt, s, a, pos) => {
       const so = s as SObjectValue;
-      const errs = ((so as unknown as { errors?: string[] }).errors ??= []);
-      errs.push(rt.stringOf(a[a.length - 1]!));
+      if (a.length >= 2 && typeof a[1] === 'boolean') so.errors.push({ field: null, message: rt.stringOf(a[0]!) });
+      else if (a.length >= 2) {
+        const f = a[0];
+        const field = typeof f === 'string' ? f : f instanceof NativeObject ? String(rt.callMethod(f, 'tostring', [], pos)) : null;
+        so.errors.push({ field, message: rt.stringOf(a[1]!) });
+      } else so.errors.push({ field: null, message: a[0] instanceof ApexObject && a[0].exc ? rt.stringOf(a[0].exc.message) : rt.stringOf(a[0]!) });
       return null;
     },
-    haserrors: (_rt, s) => ((s as unknown as { errors?: string[] }).errors ?? []).length > 0,
+    haserrors: (_rt, s) => (s as SObjectValue).errors.length > 0,
+    geterrors: (_rt, s) => new ApexList({ k: 'native', name: 'Database.Error' }, (s as SObjectValue).errors.map((e) => new NativeObject('Database.Error', { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: e.message, fields: e.field ? [e.field] : [] }))),
     id: (_rt, s) => (s as SObjectValue).fields.get('id')?.value ?? null,
   });
 }

@@ -178,10 +178,25 @@ export function registerString(reg: Registry): void {
     format: (rt, s, a, pos) => formatMessage(rt, s, a[0] instanceof ApexList ? a[0].items : [], pos),
     splitbycharactertype: (_rt, s) => strList(s.match(/[A-Z]+|[a-z]+|[0-9]+|\s+|[^A-Za-z0-9\s]+/g) ?? []),
     difference: (_rt, s, a) => { const o = S(a[0]!); let i = 0; while (i < s.length && s[i] === o[i]) i++; return o.slice(i); },
+    remove: (_rt, s, a) => (S(a[0]!) === '' ? s : s.split(S(a[0]!)).join('')),
+    swapcase: (_rt, s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''),
+    iswhitespace: (_rt, s) => s !== '' && s.trim() === '',
+    isasciiprintable: (_rt, s) => /^[\x20-\x7E]*$/.test(s),
+    indexofchar: (_rt, s, a) => s.indexOf(String.fromCodePoint(a[0] as number), (a[1] as number | undefined) ?? 0),
+    lastindexofchar: (_rt, s, a) => s.lastIndexOf(String.fromCodePoint(a[0] as number), (a[1] as number | undefined) ?? Infinity),
+    escapexml: (_rt, s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'),
+    unescapexml: (_rt, s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'),
+    unescapehtml4: (_rt, s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
+    escapeecmascript: (_rt, s) => JSON.stringify(s).slice(1, -1).replace(/'/g, "\\'").replace(/\//g, '\\/'),
+    unescapejava: (_rt, s) => s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_m, c: string) => (c.length > 1 ? String.fromCharCode(parseInt(c.slice(1), 16)) : ({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c)),
+    getlevenshteindistance: (_rt, s, a) => levenshtein(s, S(a[0]!)),
   };
   const wrapped: Record<string, (rt: Runtime, self: Value, a: Value[], pos: SourcePos) => Value> = {};
   for (const [k, fn] of Object.entries(m)) wrapped[k] = (rt, self, a, pos) => fn(rt, S(self), a, pos);
   reg.instanceMethods('string', wrapped);
+  reg.staticMethods('Id', {
+    valueof: (rt, a) => (a[0] === null ? null : rt.toId(S(a[0]!))),
+  });
   reg.instanceMethods('id', {
     ...wrapped,
     to15: (_rt, s) => (s as IdValue).v.slice(0, 15),
@@ -203,4 +218,14 @@ function javaReplacement(r: string): string {
     else out += c;
   }
   return out;
+}
+
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_v, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

@@ -4,12 +4,16 @@
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { apexEquals } from '../apex/runtime/equality.js';
 import { typeName, valueTypeName } from '../apex/runtime/types.js';
-import { ApexObject, DateValue, DatetimeValue, EnumValue, IdValue, TypeValue } from '../apex/runtime/values.js';
+import { ApexList, ApexObject, DateValue, DatetimeValue, EnumValue, IdValue, TypeValue } from '../apex/runtime/values.js';
+import type { DmlFailure } from '../apex/runtime/values.js';
+import { prim } from '../apex/runtime/types.js';
+import { BUILTIN_ENUMS } from './type-names.js';
 import type { Value } from '../apex/runtime/values.js';
 import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
 import type { Registry } from './registry.js';
 import { Limits } from '../apex/runtime/limits.js';
 import { setMock } from './http.js';
+import { compileError } from '../apex/errors.js';
 import { localFields } from './datetime-math.js';
 
 function msg(rt: Runtime, m: Value | undefined): string {
@@ -47,10 +51,17 @@ export function registerSystem(reg: Registry): void {
     today: (rt) => { const l = localFields(rt.orgTimeZone, Date.now()); return new DateValue(l.y, l.m, l.d); },
     currenttimemillis: () => BigInt(Date.now()),
     requestid: () => 'offline-request',
-    isbatch: () => false,
-    isfuture: () => false,
-    isqueueable: () => false,
-    isscheduled: () => false,
+    isbatch: (rt) => rt.tx.asyncKind === 'batch',
+    isfuture: (rt) => rt.tx.asyncKind === 'future',
+    isqueueable: (rt) => rt.tx.asyncKind === 'queueable',
+    isscheduled: (rt) => rt.tx.asyncKind === 'schedule',
+  });
+  reg.staticProps('Label', {
+    '*': (rt, pos, member) => {
+      const v = rt.options.labels?.get(member.toLowerCase());
+      if (v === undefined) return compileError(`Field does not exist: ${member} on System.Label`, pos);
+      return v;
+    },
   });
   reg.staticMethods('Assert', {
     areequal: (rt, a) => { if (!apexEquals(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2])); return null; },
@@ -91,6 +102,17 @@ export function registerSystem(reg: Registry): void {
       return null;
     },
     setmock: (rt, a, pos) => setMock(rt, a, pos),
+    createstub: (rt, a, pos) => {
+      const [type, provider] = a;
+      if (!(type instanceof TypeValue) || type.type.k !== 'class') return rt.fail('TypeException', 'Test.createStub needs the Type of an Apex class or interface');
+      if (!(provider instanceof ApexObject) || !isInstance(provider, { k: 'native', name: 'System.StubProvider' })) return rt.fail('TypeException', 'Test.createStub needs a System.StubProvider');
+      if (!rt.tx.isTest) return rt.unsupported('Test.createStub outside a test', pos);
+      const cls = type.type.cls;
+      rt.statics(cls);
+      const stub = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
+      stub.stub = provider;
+      return stub;
+    },
     getstandardpricebookid: (rt, _a, pos) => rt.unsupported('Test.getStandardPricebookId', pos),
   });
   const limit = (used: (rt: Runtime) => number) => (rt: Runtime) => used(rt);
@@ -124,6 +146,7 @@ export function registerSystem(reg: Registry): void {
     getorganizationid: (rt) => new IdValue(rt.options.orgId ?? '00D000000000001AAA'),
     getorganizationname: () => 'Offline Org',
     gettimezone: (rt) => rt.callStatic('timezone', 'gettimezone', [rt.orgTimeZone]),
+    gettimezoneid: (rt) => rt.orgTimeZone,
     getlocale: () => 'en_US',
     getlanguage: () => 'en_US',
     getdefaultcurrency: () => 'USD',
@@ -132,22 +155,40 @@ export function registerSystem(reg: Registry): void {
     isMultiCurrencyOrganization: () => false,
   });
   reg.instanceMethods('exception', {
-    getmessage: (_rt, s) => (s as ApexObject).exc!.message,
-    setmessage: (_rt, s, a) => { (s as ApexObject).exc!.message = a[0]!; return null; },
+    getmessage: (_rt, s) => ((s as ApexObject).exc!.scriptThrown ? 'Script-thrown exception' : (s as ApexObject).exc!.message),
+    setmessage: (_rt, s, a) => { (s as ApexObject).exc!.message = a[0]!; (s as ApexObject).exc!.scriptThrown = false; return null; },
     getcause: (_rt, s) => (s as ApexObject).exc!.cause,
     initcause: (_rt, s, a) => { (s as ApexObject).exc!.cause = a[0]!; return null; },
     gettypename: (_rt, s) => exceptionTypeName((s as ApexObject).cls),
     getlinenumber: (_rt, s) => (s as ApexObject).exc!.line,
     getstacktracestring: (_rt, s) => (s as ApexObject).exc!.stack,
     tostring: (rt, s) => rt.stringOf(s),
-    getdmlmessage: (_rt, s, a) => ((s as ApexObject).exc as unknown as { dml?: { message: string }[] }).dml?.[a[0] as number]?.message ?? null,
-    getnumdml: (_rt, s) => ((s as ApexObject).exc as unknown as { dml?: unknown[] }).dml?.length ?? 0,
+    getnumdml: (_rt, s) => (s as ApexObject).exc!.dml?.length ?? 0,
+    getdmlmessage: (rt, s, a) => dmlRow(rt, s, a).message,
+    getdmlstatuscode: (rt, s, a) => dmlRow(rt, s, a).statusCode,
+    getdmltype: (rt, s, a) => {
+      const e = BUILTIN_ENUMS.get('system.statuscode')!;
+      const code = dmlRow(rt, s, a).statusCode;
+      return new EnumValue(e.qualified, code, e.values.indexOf(code));
+    },
+    getdmlindex: (rt, s, a) => dmlRow(rt, s, a).index,
+    getdmlid: (rt, s, a) => { const id = dmlRow(rt, s, a).id; return id ? new IdValue(id) : null; },
+    getdmlfieldnames: (rt, s, a) => new ApexList(prim('string'), dmlRow(rt, s, a).fields.slice()),
   });
   reg.instanceMethods('object', {
     equals: (_rt, s, a) => apexEquals(s, a[0]!),
     hashcode: (_rt, s) => (s as ApexObject).identity,
     tostring: (rt, s) => rt.stringOf(s),
   });
+}
+
+function dmlRow(rt: Runtime, s: Value, a: Value[]): DmlFailure {
+  const rows = (s as ApexObject).exc!.dml;
+  const i = a[0] as number;
+  if (!rows) return rt.unsupported('DML row details of an exception that is not a DmlException', { file: rt.top?.file ?? '<builtin>', line: rt.top?.line ?? 0 });
+  const row = rows[i];
+  if (!row) return rt.fail('ListException', `List index out of bounds: ${i}`);
+  return row;
 }
 
 function isInstanceOf(v: Value, t: TypeValue): boolean {

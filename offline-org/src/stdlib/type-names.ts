@@ -36,6 +36,7 @@ const enums: BuiltinEnum[] = [
   { qualified: 'System.LoggingLevel', values: ['NONE', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'FINE', 'FINER', 'FINEST'] },
   { qualified: 'System.RoundingMode', values: ['CEILING', 'DOWN', 'FLOOR', 'HALF_DOWN', 'HALF_EVEN', 'HALF_UP', 'UNNECESSARY', 'UP'] },
   { qualified: 'System.JSONToken', values: ['END_ARRAY', 'END_OBJECT', 'FIELD_NAME', 'NOT_AVAILABLE', 'START_ARRAY', 'START_OBJECT', 'VALUE_EMBEDDED_OBJECT', 'VALUE_FALSE', 'VALUE_NULL', 'VALUE_NUMBER_FLOAT', 'VALUE_NUMBER_INT', 'VALUE_STRING', 'VALUE_TRUE'] },
+  { qualified: 'System.ParentJobResult', values: ['SUCCESS', 'UNHANDLED_EXCEPTION'] },
   { qualified: 'System.AccessLevel', values: ['SYSTEM_MODE', 'USER_MODE'] },
   { qualified: 'System.TriggerOperation', values: ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE'] },
   { qualified: 'System.StatusCode', values: ['REQUIRED_FIELD_MISSING', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'DUPLICATE_VALUE', 'INVALID_CROSS_REFERENCE_KEY', 'ENTITY_IS_DELETED', 'UNABLE_TO_LOCK_ROW', 'INVALID_FIELD', 'STRING_TOO_LONG'] },
@@ -54,8 +55,8 @@ for (const e of enums) {
  * "Variable does not exist".
  */
 export const KNOWN_UNIMPLEMENTED = new Set([
-  'timezone', 'url', 'messaging', 'cache', 'eventbus', 'approval', 'site', 'network', 'connectapi', 'auth', 'search',
-  'process', 'flow', 'label', 'page', 'apexpages', 'pagereference', 'restcontext', 'restrequest', 'restresponse',
+  'url', 'messaging', 'cache', 'approval', 'site', 'network', 'connectapi', 'auth', 'search',
+  'process', 'flow', 'page', 'apexpages', 'pagereference', 'restcontext', 'restrequest', 'restresponse',
   'continuation', 'dom', 'xmlstreamreader', 'xmlstreamwriter', 'featuremanagement', 'formula', 'dataweave', 'reports',
   'metadata', 'orglimits', 'request', 'quiddity', 'asyncinfo', 'asyncoptions', 'currencyinfo', 'domainparser',
   'usermanagement', 'sobjectaccessdecision', 'security', 'accesstype', 'invocable', 'webservicecallout', 'kbmanagement',

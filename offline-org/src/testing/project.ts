@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { Runtime } from '../apex/interpreter/runtime.js';
 import type { RuntimeOptions } from '../apex/interpreter/runtime.js';
 import { loadSchema } from '../data/index.js';
+import { readLabels } from './labels.js';
 
 export function packageDirectories(projectRoot: string): string[] {
   const file = join(projectRoot, 'sfdx-project.json');
@@ -28,6 +29,7 @@ function walk(dir: string, out: string[]): void {
 export interface SourceFiles {
   classes: string[];
   triggers: string[];
+  labels: string[];
 }
 
 export function findSources(dirs: string[]): SourceFiles {
@@ -36,14 +38,15 @@ export function findSources(dirs: string[]): SourceFiles {
   return {
     classes: all.filter((p) => p.endsWith('.cls')).sort(),
     triggers: all.filter((p) => p.endsWith('.trigger')).sort(),
+    labels: all.filter((p) => p.endsWith('.labels-meta.xml')).sort(),
   };
 }
 
 /** Creates a runtime with every class and trigger of the given source directories loaded and linked. */
 export function loadProject(dirs: string[], options: RuntimeOptions = {}, displayRoot = process.cwd()): Runtime {
   // The schema (standard objects + the project's objects/ metadata) comes from the data layer unless given.
-  const rt = new Runtime({ ...options, schema: options.schema ?? loadSchema(dirs) });
   const src = findSources(dirs);
+  const rt = new Runtime({ ...options, schema: options.schema ?? loadSchema(dirs), labels: options.labels ?? readLabels(src.labels) });
   for (const f of src.classes) rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
   for (const f of src.triggers) rt.addTrigger(relative(displayRoot, f), readFileSync(f, 'utf8'));
   rt.linkAll();

@@ -31,8 +31,14 @@ const contact = object('Contact', '003', [
   field('AccountId', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' }),
 ]);
 
+const setting = object('Setting__mdt', 'm00', [
+  field('Id', 'id'), field('DeveloperName', 'string'), field('MasterLabel', 'string'), field('Value__c', 'string'),
+]);
+
+const all = [account, contact, setting];
+
 export const testSchema: SchemaProvider = {
-  getObject: (n) => [account, contact].find((o) => o.name.toLowerCase() === n.toLowerCase()),
-  objectNames: () => ['Account', 'Contact'],
-  objectByKeyPrefix: (p) => [account, contact].find((o) => o.keyPrefix === p),
+  getObject: (n) => all.find((o) => o.name.toLowerCase() === n.toLowerCase()),
+  objectNames: () => all.map((o) => o.name),
+  objectByKeyPrefix: (p) => all.find((o) => o.keyPrefix === p),
 };

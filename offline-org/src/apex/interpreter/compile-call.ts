@@ -4,7 +4,7 @@
  */
 import type { Expr, TypeRef } from '../ast.js';
 import type { SourcePos } from '../errors.js';
-import { compileError, notSupported } from '../errors.js';
+import { NotSupportedError, compileError, notSupported } from '../errors.js';
 import type { RtClass, RtMethod } from '../runtime/classes.js';
 import { typeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
@@ -82,8 +82,12 @@ export abstract class CallCompiler extends ExprCompiler {
           }
           return notSupported(`enum method ${tt.qualified}.${e.name}`, pos);
         }
-        case 'sobject':
-          return notSupported(`sObject static method ${tt.name}.${e.name}`, pos);
+        case 'sobject': {
+          const hook = rt.registry.sobjectStaticMethod;
+          if (!hook) return notSupported(`sObject static method ${tt.name}.${e.name}`, pos);
+          const objectName = tt.name;
+          return (f) => hook(rt, objectName, e.name, args(f), pos);
+        }
       }
     }
     const target = this.expr(e.target, sc);
@@ -92,6 +96,18 @@ export abstract class CallCompiler extends ExprCompiler {
     if (recvType && recvType.k === 'class') {
       const chosen = this.choose(recvType.cls.findMethods(l).filter((m) => !m.isStatic), argTypes);
       if (chosen) return this.virtualBySignature(chosen, target, args, safe, pos);
+    }
+    const kind = recvType ? builtinKind(recvType) : null;
+    const known = (k: string): boolean => !!rt.registry.instance.get(k)?.has(l) || !!rt.registry.instance.get(k)?.has('.' + l);
+    if (kind && !known(kind) && !known(kind.split('.').pop()!) && !known('object')) {
+      // A method of a platform type this runtime does not implement: loud when reached, and reported by compileAll.
+      const what = `method ${kind}.${e.name}`;
+      rt.compileWarnings.push(new NotSupportedError(what, pos));
+      return (f) => {
+        const o = target(f);
+        if (o === null) return safe ? null : rt.npe();
+        return notSupported(what, pos);
+      };
     }
     return (f) => {
       const o = target(f);
@@ -135,6 +151,10 @@ export abstract class CallCompiler extends ExprCompiler {
 
   private staticInvoker(cands: RtMethod[], args: (f: Frame) => Value[], name: string, pos: SourcePos): Ev {
     const rt = this.rt;
+    if (cands.length === 1 && cands[0]!.annotations.includes('future')) {
+      const m = cands[0]!;
+      return (f) => rt.enqueueFuture(m, args(f), pos);
+    }
     if (cands.length === 1) {
       const m = cands[0]!;
       const n = m.params.length;
@@ -182,5 +202,17 @@ export abstract class CallCompiler extends ExprCompiler {
       return (f) => ctor(rt, args(f), pos);
     }
     return compileError(`Type cannot be constructed: ${typeName(t)}`, pos);
+  }
+}
+
+/** The stdlib registry kind serving a statically known platform type, or null (user classes, Object, unknown). */
+function builtinKind(t: RtType): string | null {
+  switch (t.k) {
+    case 'prim': return t.p === 'object' ? null : t.p;
+    case 'list': case 'set': case 'map': return t.k;
+    case 'sobject': return 'sobject';
+    case 'enum': return 'enum';
+    case 'native': return t.name === '<null>' ? null : t.name.toLowerCase();
+    default: return null;
   }
 }

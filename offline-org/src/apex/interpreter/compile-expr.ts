@@ -16,6 +16,7 @@ import { BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from '../../stdlib/type-names.js';
 import { listAdd, setAdd, mapPut } from '../../stdlib/collections.js';
 import { sobjectGet, sobjectPut } from '../../stdlib/sobject.js';
 import type { Runtime } from './runtime.js';
+import { kindOf } from '../runtime/kinds.js';
 import { add, arith, bitwise, compare, negate } from './operators.js';
 import type { Ev, Frame } from './frame.js';
 import type { Scope } from './scope.js';
@@ -502,7 +503,7 @@ export abstract class ExprCompiler {
       if (st) return this.rt.statics(st.owner)[st.slot]!;
       return compileError(`Variable does not exist: ${name}`, pos);
     }
-    const table = this.rt.registry.instance.get(kindOfValue(o));
+    const table = this.rt.registry.instance.get(kindOf(o));
     const prop = table?.get('.' + l) ?? table?.get('.*');
     if (prop) return prop(this.rt, o, [name], pos);
     return notSupported(`property ${name} of ${valueTypeName(o)}`, pos);
@@ -518,6 +519,11 @@ export abstract class ExprCompiler {
       }
       return compileError(`Variable does not exist: ${name}`, pos);
     }
+    const setter = this.rt.registry.instance.get(kindOf(o))?.get('=' + l);
+    if (setter) {
+      setter(this.rt, o, [v], pos);
+      return v;
+    }
     return notSupported(`assignment to property ${name} of ${valueTypeName(o)}`, pos);
   }
 }
@@ -527,13 +533,5 @@ function isStringType(t: RtType | undefined): boolean {
 }
 
 
-function kindOfValue(o: Value): string {
-  if (o instanceof ApexList) return 'list';
-  if (o instanceof ApexMap) return 'map';
-  if (o instanceof ApexSet) return 'set';
-  if (typeof o === 'string') return 'string';
-  if (o !== null && typeof o === 'object' && 'typeName' in o) return (o as { typeName: string }).typeName.toLowerCase();
-  return 'object';
-}
 
 export { OBJECT, prim };

@@ -279,7 +279,8 @@ export abstract class StmtCompiler extends CallCompiler {
         result = body(f);
       } catch (e) {
         if (!(e instanceof ApexThrow)) throw e;
-        if (e.exc.cls.name === 'LimitException') throw e;
+        // LimitException and AssertException cannot be caught on the platform.
+        if (!e.exc.cls.decl && (e.exc.cls.name === 'LimitException' || e.exc.cls.name === 'AssertException')) throw e;
         const c = catches.find((k) => isInstance(e.exc, k.t));
         if (!c) {
           if (fin) {

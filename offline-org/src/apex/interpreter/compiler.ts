@@ -72,6 +72,10 @@ export class Compiler extends StmtCompiler {
       rt.depth++;
       try {
         body(f);
+      } catch (e) {
+        // The JS stack ran out before Apex's depth limit: report it as the platform's (uncatchable) limit error.
+        if (e instanceof RangeError && /call stack/i.test(e.message)) rt.fail('LimitException', `Maximum stack depth reached: ${rt.depth + 1}`);
+        throw e;
       } finally {
         rt.top = f.prev;
         rt.depth--;
@@ -140,10 +144,21 @@ export class Compiler extends StmtCompiler {
 
   // ---- initialisers ----
 
-  private readonly staticInitCache = new Map<RtClass, (slots: Value[]) => void>();
+  private readonly staticInitCache = new Map<RtClass, () => void>();
   private readonly instanceInitCache = new Map<RtClass, (obj: ApexObject) => void>();
 
-  runStaticInit(cls: RtClass, slots: Value[]): void {
+  /** Compiles (without running) the static and instance initialisers and property accessors of a class. */
+  precompileInitialisers(cls: RtClass): void {
+    this.staticInitFor(cls);
+    if (cls.kind === 'class' && cls.instanceInits.length > 0) this.instanceInitFor(cls);
+    for (const f of [...cls.instanceFields.values(), ...cls.staticFields.values()]) {
+      if (f.owner !== cls || !f.prop) continue;
+      if (f.prop.getter?.body) this.accessorFor(f, 'get', { file: cls.file, line: f.prop.pos.line });
+      if (f.prop.setter?.body) this.accessorFor(f, 'set', { file: cls.file, line: f.prop.pos.line });
+    }
+  }
+
+  private staticInitFor(cls: RtClass): () => void {
     let fn = this.staticInitCache.get(cls);
     if (!fn) {
       const mc = this.ctx(cls, true, { k: 'void' });
@@ -153,10 +168,14 @@ export class Compiler extends StmtCompiler {
       fn = () => { run(null, []); };
       this.staticInitCache.set(cls, fn);
     }
-    fn(slots);
+    return fn;
   }
 
-  runInstanceInit(cls: RtClass, obj: ApexObject): void {
+  runStaticInit(cls: RtClass): void {
+    this.staticInitFor(cls)();
+  }
+
+  private instanceInitFor(cls: RtClass): (obj: ApexObject) => void {
     let fn = this.instanceInitCache.get(cls);
     if (!fn) {
       if (cls.instanceInits.length === 0) fn = () => undefined;
@@ -169,7 +188,11 @@ export class Compiler extends StmtCompiler {
       }
       this.instanceInitCache.set(cls, fn);
     }
-    fn(obj);
+    return fn;
+  }
+
+  runInstanceInit(cls: RtClass, obj: ApexObject): void {
+    this.instanceInitFor(cls)(obj);
   }
 
   /** Field initialisers of the whole superclass chain (parents first), without running constructors. */
@@ -197,7 +220,7 @@ export class Compiler extends StmtCompiler {
 
   private readonly accessors = new Map<string, (self: unknown, args: Value[]) => Value>();
 
-  callAccessor(field: RtField, which: 'get' | 'set', obj: ApexObject | null, value: Value, pos: SourcePos): Value {
+  private accessorFor(field: RtField, which: 'get' | 'set', pos: SourcePos): (self: unknown, args: Value[]) => Value {
     const key = `${field.owner.name}.${field.lname}.${which}`;
     let fn = this.accessors.get(key);
     if (!fn) {
@@ -222,7 +245,12 @@ export class Compiler extends StmtCompiler {
       }
       this.accessors.set(key, fn);
     }
-    return fn(obj, [value]);
+    return fn;
   }
+
+  callAccessor(field: RtField, which: 'get' | 'set', obj: ApexObject | null, value: Value, pos: SourcePos): Value {
+    return this.accessorFor(field, which, pos)(obj, [value]);
+  }
+
 }
 

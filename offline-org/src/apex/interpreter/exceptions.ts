@@ -7,7 +7,7 @@ import type { Value } from '../runtime/values.js';
 import type { Frame } from './frame.js';
 
 export const BUILTIN_EXCEPTIONS = [
-  'AssertException', 'AsyncException', 'CalloutException', 'DmlException', 'EmailException', 'FinalException',
+  'AssertException', 'AsyncException', 'AuraHandledException', 'CalloutException', 'DmlException', 'EmailException', 'FinalException',
   'HandledException', 'IllegalArgumentException', 'InvalidParameterValueException', 'JSONException', 'LimitException',
   'ListException', 'MathException', 'NoAccessException', 'NoDataFoundException', 'NullPointerException',
   'QueryException', 'RequiredFeatureMissingException', 'SearchException', 'SecurityException', 'SerializationException',
@@ -38,10 +38,16 @@ export function exceptionTypeName(cls: RtClass): string {
   return cls.decl ? cls.name : `System.${cls.name}`;
 }
 
+/** Frames kept in a stack trace; deeper stacks (runaway recursion) keep the innermost and outermost frames. */
+const MAX_TRACE = 60;
+
 export function stackTraceOf(frame: Frame | null): string {
   const lines: string[] = [];
   for (let f = frame; f; f = f.prev) lines.push(`${f.where}: line ${f.line}, column 1`);
-  return lines.join('\n');
+  if (lines.length <= MAX_TRACE) return lines.join('\n');
+  const head = lines.slice(0, MAX_TRACE - 10);
+  const tail = lines.slice(-10);
+  return [...head, `... ${lines.length - MAX_TRACE} more frames ...`, ...tail].join('\n');
 }
 
 export function newException(cls: RtClass, message: Value, cause: Value, frame: Frame | null): ApexObject {

@@ -81,6 +81,7 @@ export class ClassTable {
       if (n === 'set') return { k: 'set', el: arg(0) };
       if (n === 'map') return { k: 'map', key: arg(0), val: arg(1) };
       if (n === 'sobject') return { k: 'sobject', name: null };
+      if (n === 'aggregateresult') return { k: 'sobject', name: 'AggregateResult' };
     }
     const user = this.findClass(parts, from);
     if (user) return user.kind === 'enum' ? { k: 'enum', name: user.name } : { k: 'class', cls: user };
@@ -101,6 +102,8 @@ export class ClassTable {
     if (nat) return { k: 'native', name: nat };
     const lastPart = lower[lower.length - 1]!;
     if (KNOWN_UNIMPLEMENTED.has(lastPart) && (parts.length === 1 || lower[0] === 'system')) return { k: 'native', name: parts[parts.length - 1]! };
+    // Types inside a known but unimplemented platform namespace (Messaging.SingleEmailMessage, ConnectApi.*, ...).
+    if (parts.length > 1 && KNOWN_UNIMPLEMENTED.has(lower[0]!)) return { k: 'native', name: parts.join('.') };
     return undefined;
   }
 

@@ -4,28 +4,26 @@
  */
 import type { SchemaProvider } from '../../data/schema-types.js';
 import type { SourcePos } from '../errors.js';
-import { NotSupportedError, compileError, notSupported } from '../errors.js';
+import { ApexCompileError, NotSupportedError, compileError, notSupported } from '../errors.js';
 import { DeclConverter } from '../parse/convert-decl.js';
 import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse-source.js';
 import type { TriggerDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
 import { Limits } from '../runtime/limits.js';
-import { convert, isInstance, typeName, valueTypeName } from '../runtime/types.js';
+import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
-import {
-  ApexList, ApexMap, ApexObject, ApexSet, ApexThrow, DateValue, DatetimeValue, EnumValue, IdValue, NativeObject, SObjectValue,
-  TypeValue,
-} from '../runtime/values.js';
+import { ApexList, ApexObject, ApexThrow, DateValue, DatetimeValue, IdValue, NativeObject, TypeValue } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { installUserEquality } from '../runtime/equality.js';
+import { kindOf } from '../runtime/kinds.js';
 import { formatDate, toApexString } from '../runtime/format.js';
 import { formatDatetimeGmt } from '../../stdlib/datetime-math.js';
 import type { Platform } from '../platform.js';
 import { unsupportedPlatform } from '../platform.js';
 import { Registry } from '../../stdlib/registry.js';
 import { registerStdlib } from '../../stdlib/index.js';
-import { isValidId } from '../../stdlib/id-format.js';
+import { isValidId, to18 } from '../../stdlib/id-format.js';
 import type { TriggerInvocation } from '../../stdlib/trigger-context.js';
 import { ClassTable } from './linker.js';
 import { exceptionTypeName, makeBuiltinExceptionClasses, newException, stackTraceOf } from './exceptions.js';
@@ -41,6 +39,8 @@ export interface RuntimeOptions {
   orgId?: string;
   /** Record executed statement lines per file (for --code-coverage). */
   coverage?: boolean;
+  /** Custom labels by lower-cased name (System.Label.X). */
+  labels?: Map<string, string>;
 }
 
 export interface StaticState {
@@ -56,6 +56,8 @@ export class Transaction {
   outerLimits: Limits | null = null;
   testStarted = false;
   isTest = false;
+  /** The kind of asynchronous execution this transaction is, or null when synchronous. */
+  asyncKind: 'queueable' | 'future' | 'batch' | 'schedule' | 'finalizer' | null = null;
   /** Test.setMock registrations by lower-cased mock interface name. */
   readonly mocks = new Map<string, ApexObject>();
   constructor(isAsync: boolean) {
@@ -79,6 +81,8 @@ export class Runtime {
   readonly executable = new Map<string, Set<number>>();
   readonly covered = new Map<string, Set<number>>();
   tx: Transaction = new Transaction(false);
+  /** Unsupported platform methods found while compiling (each also fails loudly if reached). */
+  readonly compileWarnings: NotSupportedError[] = [];
   /** Trigger invocations in progress (innermost last); read by the Trigger.* context variables. */
   readonly triggerStack: TriggerInvocation[] = [];
   private readonly compiledTriggers = new Map<TriggerDecl, () => void>();
@@ -96,25 +100,6 @@ export class Runtime {
     for (const [k, c] of makeBuiltinExceptionClasses()) this.table.top.set(k, c);
     this.compiler = new Compiler(this);
     registerStdlib(this.registry);
-    installUserEquality({
-      equals: (a, b) => {
-        const m = this.findUserMethod(a.cls, 'equals', 1);
-        return m ? this.invoke(m, a, [b], null) === true : null;
-      },
-      hashCode: (a) => {
-        const m = this.findUserMethod(a.cls, 'hashcode', 0);
-        return m ? (this.invoke(m, a, [], null) as number) : null;
-      },
-      nativeEquals: (a, b) => {
-        const fn = this.registry.instance.get(a.typeName.toLowerCase())?.get('equals');
-        return fn ? fn(this, a, [b], { file: '<builtin>', line: 0 }) === true : null;
-      },
-      nativeKey: (a) => {
-        const table = this.registry.instance.get(a.typeName.toLowerCase());
-        if (!table?.has('equals') || !table.has('tostring')) return null;
-        return 'N' + a.typeName + ':' + String(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }));
-      },
-    });
   }
 
   private findUserMethod(cls: RtClass, lname: string, arity: number): RtMethod | undefined {
@@ -135,6 +120,7 @@ export class Runtime {
   addTrigger(file: string, source: string): void {
     const tree = parseTriggerFile(file, source);
     const decl = new DeclConverter(file, source).trigger(tree);
+    for (const m of decl.members) if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
     this.triggers.push({ decl, file });
     this.compiler.registerExecutableLines(file, {
       kind: 'type', typeKind: 'class', name: decl.name, mods: { set: new Set(), annotations: [] }, superType: null, interfaces: [],
@@ -167,13 +153,41 @@ export class Runtime {
         run = this.compiler.compileAnonymous(cls, d.body, t.file, `Trigger.${d.name}`);
         this.compiledTriggers.set(d, run);
       }
+      // Trigger.old is always read-only; Trigger.new is read-only in after triggers.
+      const locked = [...(inv.oldRecords ?? []), ...(inv.event.startsWith('after') ? inv.newRecords ?? [] : [])].filter((r) => !r.readOnly);
+      for (const r of locked) r.readOnly = true;
       this.triggerStack.push(inv);
       try {
         run();
       } finally {
         this.triggerStack.pop();
+        for (const r of locked) r.readOnly = false;
       }
     }
+  }
+
+  /**
+   * Compiles every method, constructor and initialiser of every loaded class now instead of on first call, and
+   * returns the compile errors (unknown names, types, methods) and unsupported constructs found, with file:line.
+   */
+  compileAll(): Error[] {
+    const errors: Error[] = [];
+    const visit = (cls: RtClass): void => {
+      const attempt = (fn: () => void): void => {
+        try {
+          fn();
+        } catch (e) {
+          if (e instanceof ApexCompileError || e instanceof NotSupportedError) errors.push(e);
+          else throw e;
+        }
+      };
+      for (const list of cls.methods.values()) for (const m of list) if (m.decl && m.decl.kind === 'method' && m.decl.body && !m.compiled) attempt(() => this.compiler.compileMethod(m));
+      for (const c of cls.ctors) if (!c.compiled) attempt(() => this.compiler.compileMethod(c));
+      attempt(() => this.compiler.precompileInitialisers(cls));
+      for (const inner of cls.inner.values()) visit(inner);
+    };
+    for (const c of this.files.values()) visit(c);
+    return [...errors, ...this.compileWarnings];
   }
 
   classes(): RtClass[] {
@@ -182,9 +196,34 @@ export class Runtime {
 
   // ---- transactions ----
 
-  beginTransaction(opts: { isTest?: boolean; isAsync?: boolean } = {}): Transaction {
-    this.tx = new Transaction(!!opts.isAsync);
+  /** Equality hooks call into this runtime's user code; the runtime that runs a transaction installs them. */
+  private installEquality(): void {
+    installUserEquality({
+      equals: (a, b) => {
+        const m = this.findUserMethod(a.cls, 'equals', 1);
+        return m ? this.invoke(m, a, [b], null) === true : null;
+      },
+      hashCode: (a) => {
+        const m = this.findUserMethod(a.cls, 'hashcode', 0);
+        return m ? (this.invoke(m, a, [], null) as number) : null;
+      },
+      nativeEquals: (a, b) => {
+        const fn = this.registry.instance.get(a.typeName.toLowerCase())?.get('equals');
+        return fn ? fn(this, a, [b], { file: '<builtin>', line: 0 }) === true : null;
+      },
+      nativeKey: (a) => {
+        const table = this.registry.instance.get(a.typeName.toLowerCase());
+        if (!table?.has('equals') || !table.has('tostring')) return null;
+        return 'N' + a.typeName + ':' + String(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }));
+      },
+    });
+  }
+
+  beginTransaction(opts: { isTest?: boolean; isAsync?: boolean; asyncKind?: Transaction['asyncKind'] } = {}): Transaction {
+    this.installEquality();
+    this.tx = new Transaction(!!opts.isAsync || !!opts.asyncKind);
     this.tx.isTest = !!opts.isTest;
+    this.tx.asyncKind = opts.asyncKind ?? null;
     this.top = null;
     this.depth = 0;
     return this.tx;
@@ -194,6 +233,8 @@ export class Runtime {
   runAnonymous(file: string, source: string): void {
     const tree = parseAnonymous(file, source);
     const unit = new DeclConverter(file, source).anonymous(tree);
+    // Methods and variables declared at the top of anonymous Apex behave as static members of the block.
+    for (const m of unit.members) if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
     const cls = new RtClass('AnonymousBlock', 'class', {
       kind: 'type', typeKind: 'class', name: 'AnonymousBlock', mods: { set: new Set(), annotations: [] }, superType: null,
       interfaces: [], members: unit.members, enumValues: [], pos: { file, line: 1 },
@@ -202,6 +243,15 @@ export class Runtime {
     this.table.link(cls);
     const body = this.compiler.compileAnonymous(cls, unit.body, file);
     body();
+  }
+
+  /** After a platform call: the counters the platform incremented must stay within the governor limits. */
+  enforceLimits(): void {
+    const { used, max } = this.tx.limits;
+    if (used.queries > max.queries) this.fail('LimitException', `Too many SOQL queries: ${used.queries}`);
+    if (used.queryRows > max.queryRows) this.fail('LimitException', `Too many query rows: ${used.queryRows}`);
+    if (used.dmlStatements > max.dmlStatements) this.fail('LimitException', `Too many DML statements: ${used.dmlStatements}`);
+    if (used.dmlRows > max.dmlRows) this.fail('LimitException', `Too many DML rows: ${used.dmlRows}`);
   }
 
   /** Called from loop back-edges: enforces the transaction's CPU time limit (uncatchable LimitException). */
@@ -244,7 +294,7 @@ export class Runtime {
       s.state = 1;
       if (cls.superClass && cls.superClass.decl) this.statics(cls.superClass);
       try {
-        this.compiler.runStaticInit(cls, s.slots);
+        this.compiler.runStaticInit(cls);
       } catch (e) {
         if (e instanceof ApexThrow) {
           // The platform reports a failing static initialiser as System.ExceptionInInitializerError; its message
@@ -287,6 +337,7 @@ export class Runtime {
   }
 
   invoke(m: RtMethod, self: ApexObject | null, args: Value[], pos: SourcePos | null): Value {
+    if (self && self.stub && !m.isStatic) return this.callStub(self, m, args, pos ?? { file: m.owner.file, line: 0 });
     if (m.native) return m.native(self, args);
     if (m.isAbstract || !m.decl) {
       return notSupported(`call of abstract method ${m.owner.name}.${m.name}`, pos ?? { file: m.owner.file, line: 0 });
@@ -295,8 +346,20 @@ export class Runtime {
     return m.compiled!(self, args);
   }
 
+  /** A call on a Test.createStub object: StubProvider.handleMethodCall(stub, name, returnType, paramTypes, paramNames, args). */
+  private callStub(obj: ApexObject, m: RtMethod, args: Value[], pos: SourcePos): Value {
+    const types = new ApexList({ k: 'native', name: 'System.Type' }, m.params.map((t) => new TypeValue(t)));
+    const names = new ApexList(prim('string'), m.paramNames.slice());
+    const result = this.callMethod(obj.stub!, 'handlemethodcall', [obj, m.name, new TypeValue(m.returnType), types, names, new ApexList(OBJECT, args.slice())], pos);
+    return m.returnType.k === 'void' ? null : this.coerce(m.returnType, result, pos);
+  }
+
   /** Virtual dispatch on a user object. */
   invokeVirtual(obj: ApexObject, lname: string, args: Value[], pos: SourcePos): Value {
+    if (obj.stub) {
+      const declared = obj.cls.findMethods(lname).filter((m) => !m.isStatic);
+      if (declared.length > 0) return this.callStub(obj, this.selectMethod(declared, args, lname, pos), args, pos);
+    }
     const cands = obj.cls.findMethods(lname).filter((m) => !m.isAbstract);
     if (cands.length === 0) {
       if (obj.exc) return this.callBuiltinInstance('exception', obj, lname, args, pos);
@@ -342,6 +405,7 @@ export class Runtime {
       if (args.length === 2) exc.cause = b ?? null;
       exc.stack = stackTraceOf(origin);
       obj.exc = exc;
+      if (cls.name === 'AuraHandledException') obj.exc.scriptThrown = true;
       return;
     }
     if (cls.ctors.length === 0) {
@@ -377,11 +441,17 @@ export class Runtime {
   // ---- fields and conversions ----
 
   /** Assignment conversion with the platform's runtime errors. */
-  coerce(t: RtType, v: Value, _pos: SourcePos): Value {
+  coerce(t: RtType, v: Value, pos: SourcePos): Value {
     if (v === null) return null;
     if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.toId(v);
     const r = convert(t, v);
     if (r.ok) return r.v;
+    if (t.k === 'sobject' && v instanceof ApexList && v.elType.k === 'sobject') {
+      // `Account a = [SELECT ...];` takes the single row of the query.
+      if (v.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
+      if (v.items.length > 1) return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
+      return this.coerce(t, v.items[0]!, pos);
+    }
     if (v instanceof ApexList && t.k === 'list' && t.el.k === 'sobject' && v.elType.k === 'sobject' && v.elType.name === null) {
       // A List<SObject> whose elements all have the right type may be assigned (e.g. from Database.query).
       if (v.items.every((x) => x === null || isInstance(x, t.el))) return new ApexList(t.el, v.items);
@@ -389,9 +459,10 @@ export class Runtime {
     return this.fail('TypeException', `Invalid conversion from runtime type ${valueTypeName(v)} to ${typeName(t)}`);
   }
 
+  /** String -> Id: validated, and a 15-character value becomes its 18-character form (documented platform behaviour). */
   toId(s: string): IdValue {
     if (!isValidId(s)) return this.fail('StringException', `Invalid id: ${s}`);
-    return new IdValue(s);
+    return new IdValue(s.length === 15 ? to18(s) : s);
   }
 
   getField(f: RtField, obj: ApexObject, pos: SourcePos): Value {
@@ -410,10 +481,23 @@ export class Runtime {
 
   // ---- platform ----
 
+  /** A call of an @future method from Apex: queued through the platform instead of run now. */
+  enqueueFuture(m: RtMethod, args: Value[], pos: SourcePos): Value {
+    const kind = this.tx.asyncKind;
+    if (kind === 'future' || kind === 'batch') return this.fail('AsyncException', 'Future method cannot be called from a future or batch method: ' + m.owner.name + '.' + m.name);
+    const limits = this.tx.limits;
+    if (limits.used.futureCalls >= limits.max.futureCalls) return this.fail('LimitException', `Too many future calls: ${limits.used.futureCalls + 1}`);
+    limits.used.futureCalls++;
+    this.platform.enqueue({ kind: 'future', job: null, future: { method: m, args } }, { limits, pos });
+    return null;
+  }
+
   /** Runs inline SOQL through the platform seam and wraps the rows in a List of the queried sObject type. */
   query(text: string, binds: Value[], pos: SourcePos): Value {
     const rows = this.platform.query(text, binds, { limits: this.tx.limits, pos });
+    this.enforceLimits();
     if (!Array.isArray(rows)) return rows;
+    if (isAggregateQuery(text)) return new ApexList({ k: 'sobject', name: 'AggregateResult' }, rows);
     const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text);
     const obj = from ? this.schema.getObject(from[1]!) : undefined;
     return new ApexList({ k: 'sobject', name: obj ? obj.name : null }, rows);
@@ -459,22 +543,10 @@ export class Runtime {
   }
 }
 
-/** Which built-in method table serves a non-user value. */
-export function kindOf(v: Value): string {
-  switch (typeof v) {
-    case 'string': return 'string';
-    case 'number': return 'integer';
-    case 'bigint': return 'long';
-    case 'boolean': return 'boolean';
-  }
-  if (v instanceof ApexList) return 'list';
-  if (v instanceof ApexMap) return 'map';
-  if (v instanceof ApexSet) return 'set';
-  if (v instanceof SObjectValue) return 'sobject';
-  if (v instanceof IdValue) return 'id';
-  if (v instanceof EnumValue) return 'enum';
-  if (v instanceof TypeValue) return 'type';
-  if (v instanceof NativeObject) return v.typeName.toLowerCase();
-  if (v instanceof ApexObject) return 'object';
-  return valueTypeName(v).toLowerCase();
+/** A query whose rows are AggregateResults: aggregate functions in the select list or a GROUP BY. */
+function isAggregateQuery(soql: string): boolean {
+  const select = /^\s*select\s+([\s\S]*?)\s+from\s/i.exec(soql)?.[1] ?? '';
+  return /\bgroup\s+by\b/i.test(soql) || /\b(count|count_distinct|sum|avg|min|max)\s*\(\s*[^)\s]/i.test(select);
 }
+
+export { kindOf };

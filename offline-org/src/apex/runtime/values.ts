@@ -61,7 +61,24 @@ export class SObjectValue {
   readonly identity = newIdentity();
   /** Field values keyed by lower-cased field name; insertion-ordered. */
   readonly fields = new Map<string, { name: string; value: Value }>();
+  /**
+   * For a record that came from SOQL: the lower-cased fields and relationships the query selected. Reading any
+   * other field that was not set since raises the platform's SObjectException. Null for records built in Apex.
+   */
+  queriedFields: Set<string> | null = null;
+  /** Set while the record is read-only (Trigger.new in after triggers, Trigger.old). */
+  readOnly = false;
+  /** Messages added with addError (the data layer turns them into failed DML rows). */
+  readonly errors: { field: string | null; message: string }[] = [];
   constructor(public objectName: string) {}
+}
+
+export interface DmlFailure {
+  index: number;
+  id: string | null;
+  statusCode: string;
+  message: string;
+  fields: string[];
 }
 
 export interface ExceptionData {
@@ -69,11 +86,17 @@ export interface ExceptionData {
   cause: Value;
   line: number;
   stack: string;
+  /** DmlException: the failed rows (getDmlMessage, getDmlStatusCode, ...). */
+  dml?: DmlFailure[];
+  /** AuraHandledException: getMessage() answers 'Script-thrown exception' until setMessage() is called. */
+  scriptThrown?: boolean;
 }
 
 export class ApexObject {
   readonly identity = newIdentity();
   exc: ExceptionData | null = null;
+  /** Test.createStub: the StubProvider that answers every method call on this object. */
+  stub: ApexObject | null = null;
   constructor(
     readonly cls: RtClass,
     readonly fields: Value[],

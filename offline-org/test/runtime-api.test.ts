@@ -1,0 +1,45 @@
+/**
+ * The Runtime API other layers use: sharing recorded on classes, compileAll, org time zone, fresh statics per
+ * transaction.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Runtime } from '../src/apex/interpreter/runtime.js';
+import { ApexCompileError } from '../src/apex/errors.js';
+import { testSchema } from './support/test-schema.js';
+
+test('sharing declarations are recorded on classes', () => {
+  const rt = new Runtime({ schema: testSchema });
+  const a = rt.addClass('A.cls', 'public with sharing class A {}');
+  const b = rt.addClass('B.cls', 'public without sharing class B {}');
+  const c = rt.addClass('C.cls', 'public inherited sharing class C {}');
+  const d = rt.addClass('D.cls', 'public class D {}');
+  assert.deepEqual([a.sharing, b.sharing, c.sharing, d.sharing], ['with sharing', 'without sharing', 'inherited sharing', null]);
+});
+
+test('compileAll reports compile errors with file:line without running anything', () => {
+  const rt = new Runtime({ schema: testSchema });
+  rt.addClass('Bad.cls', 'public class Bad {\n  static void a() {\n    nope.x();\n  }\n}');
+  rt.linkAll();
+  const errors = rt.compileAll();
+  assert.equal(errors.length, 1);
+  assert.ok(errors[0] instanceof ApexCompileError);
+  assert.match(errors[0]!.message, /^Bad\.cls:3: Variable does not exist: nope$/);
+});
+
+test('a syntax error fails loading with file:line', () => {
+  const rt = new Runtime({ schema: testSchema });
+  assert.throws(() => rt.addClass('Syntax.cls', 'public class Syntax {\n  void m() { Integer x = ; }\n}'), /^ApexCompileError: Syntax\.cls:2: syntax error/);
+});
+
+test('the org time zone is configurable; statics are fresh in every transaction', () => {
+  const rt = new Runtime({ schema: testSchema, orgTimeZone: 'Asia/Tokyo' });
+  rt.addClass('Counter.cls', 'public class Counter { public static Integer n = 0; }');
+  rt.linkAll();
+  rt.beginTransaction();
+  rt.runAnonymous('a.apex', 'Counter.n++;\nSystem.debug(Counter.n);\nSystem.debug(Datetime.newInstanceGmt(2024, 1, 1, 0, 0, 0).hour());');
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['1', '9']);
+  rt.beginTransaction();
+  rt.runAnonymous('b.apex', 'Counter.n++;\nSystem.debug(Counter.n);');
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['1']);
+});
