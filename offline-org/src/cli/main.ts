@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { ApexThrow } from '../apex/runtime/values.js';
 import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
-import { loadProject, packageDirectories } from '../testing/project.js';
+import { packageDirectories } from '../testing/project.js';
+import { beginOrgTransaction, endOrgTransaction, openOrg, orgTestHooks } from '../org/open-org.js';
 import { runTests } from '../testing/test-runner.js';
 import { coverageReport } from '../testing/coverage.js';
 import { formatHuman, formatJson, formatJunit } from '../testing/result-formats.js';
@@ -31,11 +32,15 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       return 2;
     }
     try {
-      const rt = loadProject(sourceDirs(values['source-dir'], projectRoot));
-      rt.beginTransaction();
+      const org = openOrg(sourceDirs(values['source-dir'], projectRoot));
+      const rt = org.rt;
+      beginOrgTransaction(org);
+      let ok = false;
       try {
         rt.runAnonymous(values.file, readFileSync(values.file, 'utf8'));
+        ok = true;
       } finally {
+        endOrgTransaction(org, ok);
         for (const d of rt.tx.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
       }
       return 0;
@@ -69,9 +74,9 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       err(`unknown --result-format ${format}`);
       return 2;
     }
-    let rt;
+    let org;
     try {
-      rt = loadProject(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
+      org = openOrg(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
     } catch (e) {
       if (e instanceof ApexCompileError || e instanceof NotSupportedError) {
         err(e.message);
@@ -79,7 +84,8 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       }
       throw e;
     }
-    const results = runTests(rt, { tests: splitList(values.tests), classNames: splitList(values['class-names']) });
+    const rt = org.rt;
+    const results = runTests(rt, { tests: splitList(values.tests), classNames: splitList(values['class-names']) }, orgTestHooks(org));
     const cov = values['code-coverage'] ? coverageReport(rt) : null;
     out(format === 'json' ? formatJson(results, cov) : format === 'junit' ? formatJunit(results) : formatHuman(results, cov));
     return results.some((r) => r.outcome === 'Fail') ? 1 : 0;

@@ -10,6 +10,7 @@ import { ApexList, ApexMap, EnumValue, IdValue, NativeObject, SObjectValue } fro
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
 import { BUILTIN_ENUMS } from './type-names.js';
+import { failDml } from './dml-exception.js';
 
 /** Replaces `:name.path` binds outside string literals with `:bindN`; returns the names in order. */
 export function extractBinds(soql: string): { text: string; names: string[] } {
@@ -89,8 +90,7 @@ function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: st
   });
   const failed = results.findIndex((r) => !r.success);
   if (allOrNone && failed >= 0) {
-    const e = results[failed]!.errors[0];
-    return rt.fail('DmlException', `${op.charAt(0).toUpperCase() + op.slice(1)} failed. First exception on row ${failed}; first error: ${e?.statusCode ?? 'UNKNOWN'}, ${e?.message ?? ''}`);
+    return failDml(rt, op, results, list);
   }
   const objs = results.map((r) => resultObject(kind, r));
   return single ? objs[0]! : new ApexList({ k: 'native', name: kind }, objs);

@@ -6,6 +6,7 @@ import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { DmlOperation } from '../apex/platform.js';
 import { ApexList, IdValue, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
+import { failDml } from './dml-exception.js';
 
 function records(rt: Runtime, v: Value): SObjectValue[] {
   if (v === null) return rt.npe();
@@ -23,7 +24,6 @@ export function dmlStatement(rt: Runtime, op: DmlOperation, target: Value, extra
   });
   const failed = results.findIndex((r) => !r.success);
   if (failed >= 0) {
-    const e = results[failed]!.errors[0];
-    rt.fail('DmlException', `${op.charAt(0).toUpperCase() + op.slice(1)} failed. First exception on row ${failed}; first error: ${e?.statusCode ?? 'UNKNOWN'}, ${e?.message ?? ''}`);
+    failDml(rt, op, results, recs);
   }
 }

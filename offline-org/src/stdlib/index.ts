@@ -15,6 +15,7 @@ import { registerSchema } from './schema-tokens.js';
 import { registerDatabase } from './database.js';
 import { registerTriggerContext } from './trigger-context.js';
 import { registerHttp } from './http.js';
+import { registerDmlException } from './dml-exception.js';
 
 export function registerStdlib(reg: Registry): void {
   registerSystem(reg);
@@ -30,4 +31,5 @@ export function registerStdlib(reg: Registry): void {
   registerDatabase(reg);
   registerTriggerContext(reg);
   registerHttp(reg);
+  registerDmlException(reg);
 }

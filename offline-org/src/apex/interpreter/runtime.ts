@@ -31,6 +31,7 @@ import { ClassTable } from './linker.js';
 import { exceptionTypeName, makeBuiltinExceptionClasses, newException, stackTraceOf } from './exceptions.js';
 import { Frame } from './frame.js';
 import { Compiler } from './compiler.js';
+import { singleRow } from './single-row.js';
 
 export interface RuntimeOptions {
   schema?: SchemaProvider;
@@ -382,6 +383,7 @@ export class Runtime {
     if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.toId(v);
     const r = convert(t, v);
     if (r.ok) return r.v;
+    if (t.k === 'sobject' && v instanceof ApexList && v.elType.k === 'sobject') return singleRow(this, v);
     if (v instanceof ApexList && t.k === 'list' && t.el.k === 'sobject' && v.elType.k === 'sobject' && v.elType.name === null) {
       // A List<SObject> whose elements all have the right type may be assigned (e.g. from Database.query).
       if (v.items.every((x) => x === null || isInstance(x, t.el))) return new ApexList(t.el, v.items);
