@@ -176,3 +176,15 @@ test('governor limits: the 101st query raises an uncatchable LimitException', ()
         ['0 1 1'],
     );
 });
+
+test('Database.insert(records, AccessLevel.USER_MODE) stays all-or-none and runs in user mode', () => {
+    const org = openOrg([project()]);
+    assert.deepEqual(
+        run(
+            org,
+            `System.debug(Database.insert(new List<Account>{ new Account(Name = 'u') }, AccessLevel.USER_MODE)[0].isSuccess());
+try { Database.insert(new List<Account>{ new Account() }, AccessLevel.USER_MODE); } catch (DmlException e) { System.debug('thrown'); }`,
+        ),
+        ['true', 'thrown'],
+    );
+});
