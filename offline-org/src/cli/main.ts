@@ -9,7 +9,8 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ApexThrow } from '../apex/runtime/values.js';
 import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
-import { loadProject, packageDirectories } from '../testing/project.js';
+import { packageDirectories } from '../testing/project.js';
+import { beginOrgTransaction, endOrgTransaction, openOrg, orgTestHooks } from '../org/open-org.js';
 import { runTests } from '../testing/test-runner.js';
 import { coverageReport } from '../testing/coverage.js';
 import { formatHuman, formatJson, formatJunit } from '../testing/result-formats.js';
@@ -32,11 +33,15 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       return 2;
     }
     try {
-      const rt = loadProject(sourceDirs(values['source-dir'], projectRoot));
-      rt.beginTransaction();
+      const org = openOrg(sourceDirs(values['source-dir'], projectRoot));
+      const rt = org.rt;
+      beginOrgTransaction(org);
+      let ok = false;
       try {
         rt.runAnonymous(values.file, readFileSync(values.file, 'utf8'));
+        ok = true;
       } finally {
+        endOrgTransaction(org, ok);
         for (const d of rt.tx.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
       }
       return 0;
@@ -70,9 +75,9 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       err(`unknown --result-format ${format}`);
       return 2;
     }
-    let rt;
+    let org;
     try {
-      rt = loadProject(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
+      org = openOrg(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
     } catch (e) {
       if (e instanceof ApexCompileError || e instanceof NotSupportedError) {
         err(e.message);
@@ -80,12 +85,13 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
       }
       throw e;
     }
+    const rt = org.rt;
     // Compile everything first, as a deploy would: a compile error anywhere fails the run even when no test reaches
     // it. Unsupported constructs found this way are only warnings; a test that reaches one fails on its own.
     const found = rt.compileAll();
     const compileErrors = found.filter((e) => !(e instanceof NotSupportedError)).map((e) => e.message);
     for (const w of found.filter((e) => e instanceof NotSupportedError)) err(`WARNING  ${w.message} (not reached by the tests that ran)`);
-    const results = runTests(rt, { tests: splitList(values.tests), classNames: splitList(values['class-names']) });
+    const results = runTests(rt, { tests: splitList(values.tests), classNames: splitList(values['class-names']) }, orgTestHooks(org));
     const cov = values['code-coverage'] ? coverageReport(rt) : null;
     out(format === 'json' ? formatJson(results, cov, compileErrors) : format === 'junit' ? formatJunit(results, compileErrors) : formatHuman(results, cov, compileErrors));
     return compileErrors.length > 0 || results.some((r) => r.outcome === 'Fail') ? 1 : 0;

@@ -82,9 +82,11 @@ function resultObject(kind: string, r: DmlRowResult): NativeObject {
 function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: string): Value {
   const { list, single } = records(rt, a[0]!);
   const upsertField = op === 'upsert' && a[1] instanceof NativeObject ? String(((a[1].state as { f: { name: string } }).f).name) : null;
-  const flagArg = op === 'upsert' ? a[2] : a[1];
+  const level = a.find((x): x is EnumValue => x instanceof EnumValue && x.enumType.toLowerCase() === 'system.accesslevel');
+  const flags = a.filter((x) => x !== level);
+  const flagArg = op === 'upsert' ? flags[2] : flags[1];
   const allOrNone = flagArg === undefined || flagArg === null ? true : flagArg instanceof NativeObject ? ((flagArg.state as { allOrNone?: boolean }).allOrNone ?? true) : flagArg === true;
-  const results = rt.platform.dml({ op, records: list, allOrNone, externalIdField: upsertField, mergeRecords: [], accessLevel: 'system' }, { limits: rt.tx.limits, pos });
+  const results = rt.platform.dml({ op, records: list, allOrNone, externalIdField: upsertField, mergeRecords: [], accessLevel: level?.name === 'USER_MODE' ? 'user' : 'system' }, { limits: rt.tx.limits, pos });
   rt.enforceLimits();
   results.forEach((r, i) => {
     if (r.success && r.id && (op === 'insert' || op === 'upsert')) list[i]!.fields.set('id', { name: 'Id', value: new IdValue(r.id) });

@@ -1,0 +1,79 @@
+/**
+ * An offline org: a project's Apex loaded into a Runtime whose platform is the data layer's store, with the
+ * transaction boundaries of `apex run` (commit, or roll back on an unhandled exception) and of test methods (each
+ * method's data rolled back, @TestSetup data recreated for every method).
+ */
+import { OrgStore, loadSchema } from '../data/index.js';
+import type { ObjectDescribe, SchemaProvider } from '../data/index.js';
+import type { Runtime, RuntimeOptions } from '../apex/interpreter/runtime.js';
+import { loadProject } from '../testing/project.js';
+import type { TestHooks } from '../testing/test-runner.js';
+import { OrgPlatform } from './org-platform.js';
+import { AGGREGATE_RESULT } from './records.js';
+
+export interface OfflineOrg {
+    rt: Runtime;
+    store: OrgStore;
+    platform: OrgPlatform;
+}
+
+const aggregateResult: ObjectDescribe = {
+    name: AGGREGATE_RESULT,
+    label: AGGREGATE_RESULT,
+    labelPlural: AGGREGATE_RESULT,
+    keyPrefix: '',
+    custom: false,
+    customSetting: false,
+    customMetadata: false,
+    platformEvent: false,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    queryable: false,
+    undeletable: false,
+    fields: new Map(),
+    childRelationships: [],
+};
+
+/** The schema as the interpreter sees it: the data layer's objects plus the AggregateResult type of SOQL. */
+export function interpreterSchema(schema: SchemaProvider): SchemaProvider {
+    return {
+        getObject: (name) => (name.toLowerCase() === 'aggregateresult' ? aggregateResult : schema.getObject(name)),
+        objectNames: () => schema.objectNames(),
+        objectByKeyPrefix: (prefix) => schema.objectByKeyPrefix(prefix),
+    };
+}
+
+/** Loads the project's schema and Apex and connects the interpreter to a fresh store. */
+export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: string): OfflineOrg {
+    const schema = loadSchema(dirs);
+    const rt = loadProject(dirs, { ...options, schema: interpreterSchema(schema) });
+    const store = new OrgStore(schema, { timeZone: rt.orgTimeZone, file });
+    const platform = new OrgPlatform(rt, store);
+    rt.platform = platform;
+    return { rt, store, platform };
+}
+
+/** Starts an Apex transaction with its own database transaction. */
+export function beginOrgTransaction(org: OfflineOrg, opts: { isTest?: boolean; isAsync?: boolean } = {}): void {
+    org.rt.beginTransaction(opts);
+    if (!org.store.inTransaction) org.store.begin();
+}
+
+/** Ends it: commit, or roll everything back (an unhandled exception). */
+export function endOrgTransaction(org: OfflineOrg, commit: boolean): void {
+    if (!org.store.inTransaction) return;
+    if (commit) org.store.commit();
+    else org.store.rollback();
+}
+
+/** Test methods: each starts from the org as loaded and leaves nothing behind. */
+export function orgTestHooks(org: OfflineOrg): TestHooks {
+    return {
+        beforeMethod: () => {
+            org.platform.userId = org.store.defaultUserId;
+            if (!org.store.inTransaction) org.store.begin();
+        },
+        afterMethod: () => endOrgTransaction(org, false),
+    };
+}

@@ -1,0 +1,162 @@
+/**
+ * The Platform seam implemented over the data layer's OrgStore: SOQL (binds `:bindN` -> the evaluated values,
+ * rows -> SObjectValues, AggregateResult, COUNT()), DML with per-row results and triggers, savepoints, and the
+ * SOQL / DML governor limits. Async work, SOSL and callouts stay loudly unsupported.
+ */
+import type { OrgStore, Row } from '../data/index.js';
+import {
+    DmlException as DataDmlException,
+    NotSupportedError as DataNotSupported,
+    QueryException as DataQueryException,
+    SecurityException as DataSecurityException,
+    SObjectException as DataSObjectException,
+    parseSoql,
+} from '../data/index.js';
+import type { SourcePos } from '../apex/errors.js';
+import { notSupported } from '../apex/errors.js';
+import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { AsyncRequest, DmlRequest, DmlRowResult, Platform, PlatformContext } from '../apex/platform.js';
+import { ApexList, SObjectValue } from '../apex/runtime/values.js';
+import type { Value } from '../apex/runtime/values.js';
+import { aggregateColumns, aggregateRowToSObject } from './aggregate-rows.js';
+import { chargeDml, chargeQuery, chargeQueryRows } from './governor.js';
+import { AGGREGATE_RESULT, rowToSObject, sobjectToRow } from './records.js';
+import { UnstorableValueError, bindToStorage } from './record-values.js';
+import { triggerHooks } from './trigger-hooks.js';
+
+const COUNT_ONLY = /^\s*select\s+count\s*\(\s*\)\s+from\b/i;
+const FROM = /\bfrom\s+([A-Za-z0-9_]+)/i;
+
+export class OrgPlatform implements Platform {
+    /** The running user (System.runAs switches it). */
+    userId: string;
+
+    constructor(
+        readonly rt: Runtime,
+        readonly store: OrgStore,
+    ) {
+        this.userId = store.defaultUserId;
+    }
+
+    /** Runs `fn`, turning the data layer's errors into the Apex exceptions the platform raises. */
+    private guard<T>(pos: SourcePos, fn: () => T): T {
+        try {
+            return fn();
+        } catch (e) {
+            if (e instanceof DataNotSupported) return notSupported(e.what, pos);
+            if (e instanceof DataQueryException) return this.rt.fail('QueryException', e.message);
+            if (e instanceof DataSecurityException) return this.rt.fail('SecurityException', e.message);
+            if (e instanceof DataSObjectException) return this.rt.fail('SObjectException', e.message);
+            if (e instanceof UnstorableValueError) return this.rt.fail('TypeException', e.message);
+            throw e;
+        }
+    }
+
+    query(soql: string, binds: Value[], ctx: PlatformContext): SObjectValue[] | Value {
+        const fail = this.rt.fail;
+        chargeQuery(ctx.limits, fail);
+        const resolve = (text: string): ReturnType<typeof bindToStorage> => {
+            const m = /^bind(\d+)$/.exec(text.trim());
+            if (!m || Number(m[1]) >= binds.length) return notSupported(`SOQL bind expression :${text}`, ctx.pos);
+            return bindToStorage(binds[Number(m[1])]);
+        };
+        const location = `${ctx.pos.file}:${ctx.pos.line}`;
+        const result = this.guard(ctx.pos, () => this.store.query(soql, resolve, { userId: this.userId, location }));
+        chargeQueryRows(ctx.limits, result.queryRowsCounted, fail);
+        if (COUNT_ONLY.test(soql)) return result.totalSize;
+        if (result.isAggregate) {
+            const columns = aggregateColumns(this.rt.schema, parseSoql(soql));
+            return new ApexList(
+                { k: 'sobject', name: AGGREGATE_RESULT },
+                result.rows.map((r) => aggregateRowToSObject(columns, r)),
+            );
+        }
+        const from = FROM.exec(soql)?.[1] ?? 'SObject';
+        return result.rows.map((r) => rowToSObject(this.rt.schema, from, r));
+    }
+
+    dml(req: DmlRequest, ctx: PlatformContext): DmlRowResult[] {
+        const records = req.records;
+        if (records.length === 0) return [];
+        const objectName = records[0].objectName;
+        if (records.some((r) => r.objectName.toLowerCase() !== objectName.toLowerCase())) {
+            return notSupported('DML on a list of more than one sObject type', ctx.pos);
+        }
+        chargeDml(ctx.limits, records.length + req.mergeRecords.length, this.rt.fail);
+        const options = {
+            allOrNone: req.allOrNone,
+            mode: req.accessLevel,
+            userId: this.userId,
+            hooks: triggerHooks(this.rt, this.rt.schema),
+            externalIdField: req.externalIdField ?? undefined,
+        };
+        const rows = (): Row[] => records.map((r) => sobjectToRow(this.rt.schema, r));
+        const ids = (): (string | null)[] => rows().map((r) => (typeof r.Id === 'string' ? r.Id : null));
+        return this.guard(ctx.pos, () => {
+            try {
+                switch (req.op) {
+                    case 'insert':
+                        return this.store.insert(objectName, rows(), options).map(toRowResult);
+                    case 'update':
+                        return this.store.update(objectName, rows(), options).map(toRowResult);
+                    case 'upsert':
+                        return this.store.upsert(objectName, rows(), options).map(toRowResult);
+                    case 'delete':
+                        return this.store.delete(objectName, ids(), options).map(toRowResult);
+                    case 'undelete':
+                        return this.store.undelete(objectName, ids(), options).map(toRowResult);
+                    case 'merge':
+                        return [this.merge(req, objectName, options)];
+                }
+            } catch (e) {
+                // allOrNone: the data layer has undone the statement; the interpreter raises the DmlException.
+                if (e instanceof DataDmlException) return e.results.map(toRowResult);
+                throw e;
+            }
+        });
+    }
+
+    private merge(req: DmlRequest, objectName: string, options: { userId: string }): DmlRowResult {
+        const master = sobjectToRow(this.rt.schema, req.records[0]);
+        const dupIds = req.mergeRecords.map((r) => sobjectToRow(this.rt.schema, r).Id).map(String);
+        const r = this.store.merge(objectName, master, dupIds, options);
+        return { success: r.success, id: r.id, created: false, errors: r.errors };
+    }
+
+    search(_sosl: string, _binds: Value[], ctx: PlatformContext): Value {
+        return notSupported('SOSL search', ctx.pos);
+    }
+
+    enqueue(req: AsyncRequest, ctx: PlatformContext): string {
+        return notSupported(`async ${req.kind}`, ctx.pos);
+    }
+
+    publish(_events: SObjectValue[], ctx: PlatformContext): DmlRowResult[] {
+        return notSupported('EventBus.publish', ctx.pos);
+    }
+
+    callout(_request: Value, ctx: PlatformContext): Value {
+        return notSupported('HTTP callout', ctx.pos);
+    }
+
+    /** Database.setSavepoint counts as a DML statement, as on the platform. */
+    savepoint(ctx: PlatformContext): unknown {
+        chargeDml(ctx.limits, 0, this.rt.fail);
+        return this.store.setSavepoint();
+    }
+
+    rollback(savepoint: unknown, ctx: PlatformContext): void {
+        if (savepoint === null || savepoint === undefined) return this.rt.npe();
+        chargeDml(ctx.limits, 0, this.rt.fail);
+        this.guard(ctx.pos, () => this.store.rollbackTo(savepoint as Parameters<OrgStore['rollbackTo']>[0]));
+    }
+}
+
+function toRowResult(r: {
+    id: string | null;
+    success: boolean;
+    created?: boolean;
+    errors: DmlRowResult['errors'];
+}): DmlRowResult {
+    return { success: r.success, id: r.id, created: r.created ?? false, errors: r.errors };
+}
