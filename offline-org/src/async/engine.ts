@@ -313,7 +313,7 @@ export class AsyncEngine<P> {
                 this.pendingJobs.delete(key);
                 if (immediateEvent) this.queue.push(job);
                 else if (isSchedule && record.CronTriggerId) this.forget(record.CronTriggerId);
-                else this.forget(record.Id);
+                else if (record.Id !== '') this.forget(record.Id);
             },
         });
         this.pendingJobs.set(key, job);
