@@ -590,9 +590,7 @@ export class AsyncEngine<P> {
         let ran = 0;
         for (;;) {
             const now = this.clock.now();
-            const job = this.queue
-                .filter((q) => q.readyAt <= now && q.record.Status !== 'Holding')
-                .sort((a, b) => a.readyAt - b.readyAt || a.seq - b.seq)[0];
+            const job = this.nextReady(now);
             const trigger = this.schedules.due(now)[0];
             if (!job && !trigger) return ran;
             const triggerFirst = trigger && (!job || (trigger.trigger.NextFireTime ?? 0) < job.readyAt);
@@ -604,6 +602,16 @@ export class AsyncEngine<P> {
             }
             ran++;
         }
+    }
+
+    /** The queued job to run next at `now`: earliest ready time, then enqueue order (one linear scan). */
+    private nextReady(now: number): QueuedJob<P> | undefined {
+        let best: QueuedJob<P> | undefined;
+        for (const q of this.queue) {
+            if (q.readyAt > now || q.record.Status === 'Holding') continue;
+            if (!best || q.readyAt < best.readyAt || (q.readyAt === best.readyAt && q.seq < best.seq)) best = q;
+        }
+        return best;
     }
 
     /**
