@@ -7,6 +7,10 @@ import assert from 'node:assert/strict';
 import { Runtime } from '../src/apex/interpreter/runtime.js';
 import { ApexCompileError } from '../src/apex/errors.js';
 import { testSchema } from './support/test-schema.js';
+import { fileAstCache } from '../src/testing/ast-cache.js';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 test('sharing declarations are recorded on classes', () => {
   const rt = new Runtime({ schema: testSchema });
@@ -42,4 +46,30 @@ test('the org time zone is configurable; statics are fresh in every transaction'
   rt.beginTransaction();
   rt.runAnonymous('b.apex', 'Counter.n++;\nSystem.debug(Counter.n);');
   assert.deepEqual(rt.tx.debug.map((d) => d.message), ['1']);
+});
+
+test('compileAll also reports unimplemented methods of platform types, which stay loud when reached', () => {
+  const rt = new Runtime({ schema: testSchema });
+  rt.addClass('Uses.cls', "public class Uses {\n  static String a(String s) {\n    return s.toFancyCase();\n  }\n  static Integer b() { return 1; }\n}");
+  rt.linkAll();
+  const found = rt.compileAll().map((e) => e.message);
+  assert.deepEqual(found, ['not supported by the offline runtime: method string.toFancyCase at Uses.cls:3']);
+});
+
+test('the AST cache round-trips declarations (Sets, BigInt literals) and is used on the second load', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ast-cache-test-'));
+  const cache = fileAstCache(dir);
+  const source = 'public with sharing class Cached {\n  public static Long big() { return 9000000000L; }\n}';
+  const first = new Runtime({ schema: testSchema, astCache: cache });
+  first.addClass('Cached.cls', source);
+  assert.equal(readdirSync(dir).length, 1);
+  const cached = cache.get('Cached.cls', source);
+  assert.ok(cached && cached.mods.set instanceof Set && cached.mods.set.has('with sharing'));
+  const rt = new Runtime({ schema: testSchema, astCache: cache });
+  rt.addClass('Cached.cls', source);
+  rt.linkAll();
+  rt.beginTransaction();
+  rt.runAnonymous('a.apex', 'System.debug(Cached.big() + 1);');
+  assert.deepEqual(rt.tx.debug.map((d) => d.message), ['9000000001']);
+  assert.equal(cache.get('Cached.cls', source + ' '), undefined, 'a changed file misses the cache');
 });

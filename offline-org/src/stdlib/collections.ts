@@ -6,7 +6,7 @@ import type { Runtime } from '../apex/interpreter/runtime.js';
 import { apexEquals, keyOf } from '../apex/runtime/equality.js';
 import type { RtType } from '../apex/runtime/types.js';
 import { typeName } from '../apex/runtime/types.js';
-import { ApexList, ApexMap, ApexSet, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
+import { ApexList, ApexMap, ApexSet, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
 import { sobjectTypeToken } from './schema-tokens.js';
@@ -110,8 +110,9 @@ export function registerCollections(reg: Registry): void {
     size: (_rt, s) => (s as ApexList).items.length,
     isempty: (_rt, s) => (s as ApexList).items.length === 0,
     clear: (_rt, s) => { (s as ApexList).items.length = 0; return null; },
-    contains: (_rt, s, a) => (s as ApexList).items.some((x) => apexEquals(x, a[0]!)),
-    indexof: (_rt, s, a) => (s as ApexList).items.findIndex((x) => apexEquals(x, a[0]!)),
+    // contains / indexOf use equals(), not ==: Strings compare with case, Decimals with scale (as Set and Map do).
+    contains: (_rt, s, a) => { const k = keyOf(a[0]!); return (s as ApexList).items.some((x) => keyOf(x) === k); },
+    indexof: (_rt, s, a) => { const k = keyOf(a[0]!); return (s as ApexList).items.findIndex((x) => keyOf(x) === k); },
     clone: (_rt, s) => new ApexList((s as ApexList).elType, (s as ApexList).items.slice()),
     deepclone: (rt, s, _a, pos) => new ApexList((s as ApexList).elType, (s as ApexList).items.map((x) => (x instanceof SObjectValue ? rt.callMethod(x, 'clone', [], pos) : x))),
     sort: (rt, s, a, pos) => {
@@ -167,9 +168,9 @@ export function registerCollections(reg: Registry): void {
       else for (const so of itemsOf(src) ?? []) if (so instanceof SObjectValue) mapPut(rt, s as ApexMap, so.fields.get('id')?.value ?? null, so, pos);
       return null;
     },
-    get: (_rt, s, a) => (s as ApexMap).entries.get(keyOf(normKey(a[0]!)))?.[1] ?? null,
-    containskey: (_rt, s, a) => (s as ApexMap).entries.has(keyOf(normKey(a[0]!))),
-    remove: (_rt, s, a) => { const m = s as ApexMap; const k = keyOf(normKey(a[0]!)); const old = m.entries.get(k); m.entries.delete(k); return old ? old[1] : null; },
+    get: (_rt, s, a) => (s as ApexMap).entries.get(lookupKey(s as ApexMap, a[0]!))?.[1] ?? null,
+    containskey: (_rt, s, a) => (s as ApexMap).entries.has(lookupKey(s as ApexMap, a[0]!)),
+    remove: (_rt, s, a) => { const m = s as ApexMap; const k = lookupKey(m, a[0]!); const old = m.entries.get(k); m.entries.delete(k); return old ? old[1] : null; },
     keyset: (_rt, s) => { const m = s as ApexMap; const set = new ApexSet(m.keyType); for (const [k, [kv]] of m.entries) set.entries.set(k, kv); return set; },
     values: (_rt, s) => { const m = s as ApexMap; return new ApexList(m.valType, [...m.entries.values()].map(([, v]) => v)); },
     size: (_rt, s) => (s as ApexMap).entries.size,
@@ -191,10 +192,9 @@ function iter(v: Value): IteratorState {
   return (v as NativeObject).state as IteratorState;
 }
 
-/** A String key given to Map<Id,...>.get is looked up as an Id. */
-function normKey(v: Value): Value {
-  if (typeof v === 'string' && /^[a-zA-Z0-9]{15}$/.test(v)) return v;
-  return v instanceof IdValue ? v : v;
+/** The entry key for a lookup; describe maps ignore the case of String keys. */
+function lookupKey(m: ApexMap, k: Value): string {
+  return keyOf(m.caseInsensitiveKeys && typeof k === 'string' ? k.toLowerCase() : k);
 }
 
 export function hashString(s: string): number {

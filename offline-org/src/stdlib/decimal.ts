@@ -1,7 +1,8 @@
 /**
  * Apex Decimal: an exact decimal number (unscaled BigInt + scale), with Java BigDecimal-like scale rules:
  * + and - take the larger scale, * adds the scales, / is exact when the quotient terminates (preferred scale
- * dividend.scale - divisor.scale, never below what exactness needs) and otherwise rounds half-up to 32 significant digits.
+ * dividend.scale - divisor.scale, never below what exactness needs) and otherwise rounds half-up to 33 significant digits
+ * (1.0 / 3.0 = 0.333333333333333333333333333333333 in a published platform test).
  */
 export type RoundingMode = 'UP' | 'DOWN' | 'CEILING' | 'FLOOR' | 'HALF_UP' | 'HALF_DOWN' | 'HALF_EVEN' | 'UNNECESSARY';
 
@@ -74,10 +75,21 @@ export class Decimal {
       const num = this.unscaled * pow10(shift);
       if (num % o.unscaled === 0n) return new Decimal(num / o.unscaled, scale);
     }
-    const digits = 32;
-    const intDigits = this.abs().divToIntegral(o.abs()).toPlainString().replace('-', '').length;
-    const scale = Math.max(digits - intDigits, 0);
-    return this.divide(o, scale, 'HALF_UP');
+    // Otherwise 33 significant digits: scale = 32 - (decimal exponent of the quotient).
+    const digits = 33;
+    const a = this.abs();
+    const b = o.abs();
+    const integral = a.divToIntegral(b).unscaled;
+    let exponent = integral.toString().length - 1;
+    if (integral === 0n) {
+      let x = a;
+      exponent = 0;
+      while (x.divToIntegral(b).unscaled === 0n) {
+        x = x.mul(TEN_DECIMAL);
+        exponent--;
+      }
+    }
+    return this.divide(o, Math.max(digits - 1 - exponent, 0), 'HALF_UP');
   }
 
   divToIntegral(o: Decimal): Decimal {
@@ -191,3 +203,6 @@ function roundQuotient(num: bigint, den: bigint, mode: RoundingMode): bigint {
       throw new DecimalArithmeticError('Rounding necessary');
   }
 }
+
+/** Used by Decimal.div (defined after the class; read only when dividing). */
+const TEN_DECIMAL = new Decimal(10n, 0);

@@ -47,6 +47,7 @@ const fld = (s: Value): { o: ObjectDescribe; f: FieldDescribe } => (s as NativeO
 
 function fieldMap(o: ObjectDescribe): ApexMap {
   const m = new ApexMap(prim('string'), { k: 'native', name: FIELD });
+  m.caseInsensitiveKeys = true;
   for (const f of o.fields.values()) m.entries.set(keyOf(f.name.toLowerCase()), [f.name.toLowerCase(), fieldToken(o, f)]);
   return m;
 }
@@ -67,6 +68,7 @@ export function registerSchema(reg: Registry): void {
   reg.staticMethods('Schema', {
     getglobaldescribe: (rt) => {
       const m = new ApexMap(prim('string'), { k: 'native', name: TOKEN });
+      m.caseInsensitiveKeys = true;
       for (const n of rt.schema.objectNames()) m.entries.set(keyOf(n.toLowerCase()), [n.toLowerCase(), new NativeObject(TOKEN, rt.schema.getObject(n)!)]);
       return m;
     },

@@ -24,6 +24,16 @@ function assertFail(rt: Runtime, text: string): never {
   return rt.fail('AssertException', text);
 }
 
+/** assertEquals / Assert.areEqual compare Strings with case (equals()), everything else as == does. */
+function assertEqual(a: Value, b: Value): boolean {
+  if ((typeof a === 'string' || a instanceof IdValue) && (typeof b === 'string' || b instanceof IdValue)) {
+    const x = typeof a === 'string' ? a : a.v;
+    const y = typeof b === 'string' ? b : b.v;
+    return a instanceof IdValue || b instanceof IdValue ? apexEquals(a, b) : x === y;
+  }
+  return apexEquals(a, b);
+}
+
 function equalsFailure(rt: Runtime, expected: Value, actual: Value, m: Value | undefined): string {
   return `Assertion Failed: Expected: ${rt.stringOf(expected)}, Actual: ${rt.stringOf(actual)}${m === undefined || m === null ? '' : ': ' + rt.stringOf(m)}`;
 }
@@ -40,11 +50,11 @@ export function registerSystem(reg: Registry): void {
       return null;
     },
     assertequals: (rt, a) => {
-      if (!apexEquals(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2]));
+      if (!assertEqual(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2]));
       return null;
     },
     assertnotequals: (rt, a) => {
-      if (apexEquals(a[0]!, a[1]!)) assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0]!)}${msg(rt, a[2])}`);
+      if (assertEqual(a[0]!, a[1]!)) assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0]!)}${msg(rt, a[2])}`);
       return null;
     },
     now: () => new DatetimeValue(Date.now()),
@@ -64,8 +74,8 @@ export function registerSystem(reg: Registry): void {
     },
   });
   reg.staticMethods('Assert', {
-    areequal: (rt, a) => { if (!apexEquals(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2])); return null; },
-    arenotequal: (rt, a) => { if (apexEquals(a[0]!, a[1]!)) assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0]!)}${msg(rt, a[2])}`); return null; },
+    areequal: (rt, a) => { if (!assertEqual(a[0]!, a[1]!)) assertFail(rt, equalsFailure(rt, a[0]!, a[1]!, a[2])); return null; },
+    arenotequal: (rt, a) => { if (assertEqual(a[0]!, a[1]!)) assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0]!)}${msg(rt, a[2])}`); return null; },
     istrue: (rt, a) => { if (a[0] !== true) assertFail(rt, `Assertion Failed: Expected: true, Actual: ${rt.stringOf(a[0]!)}${msg(rt, a[1])}`); return null; },
     isfalse: (rt, a) => { if (a[0] !== false) assertFail(rt, `Assertion Failed: Expected: false, Actual: ${rt.stringOf(a[0]!)}${msg(rt, a[1])}`); return null; },
     isnull: (rt, a) => { if (a[0] !== null) assertFail(rt, `Assertion Failed: Expected: null, Actual: ${rt.stringOf(a[0]!)}${msg(rt, a[1])}`); return null; },

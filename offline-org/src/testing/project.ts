@@ -7,6 +7,7 @@ import { Runtime } from '../apex/interpreter/runtime.js';
 import type { RuntimeOptions } from '../apex/interpreter/runtime.js';
 import { loadSchema } from '../data/index.js';
 import { readLabels } from './labels.js';
+import { fileAstCache } from './ast-cache.js';
 
 export function packageDirectories(projectRoot: string): string[] {
   const file = join(projectRoot, 'sfdx-project.json');
@@ -46,7 +47,12 @@ export function findSources(dirs: string[]): SourceFiles {
 export function loadProject(dirs: string[], options: RuntimeOptions = {}, displayRoot = process.cwd()): Runtime {
   // The schema (standard objects + the project's objects/ metadata) comes from the data layer unless given.
   const src = findSources(dirs);
-  const rt = new Runtime({ ...options, schema: options.schema ?? loadSchema(dirs), labels: options.labels ?? readLabels(src.labels) });
+  const rt = new Runtime({
+    ...options,
+    schema: options.schema ?? loadSchema(dirs),
+    labels: options.labels ?? readLabels(src.labels),
+    astCache: options.astCache ?? (process.env['OFFLINE_ORG_AST_CACHE'] === 'off' ? undefined : fileAstCache()),
+  });
   for (const f of src.classes) rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
   for (const f of src.triggers) rt.addTrigger(relative(displayRoot, f), readFileSync(f, 'utf8'));
   rt.linkAll();

@@ -7,7 +7,7 @@ import type { SourcePos } from '../errors.js';
 import { ApexCompileError, NotSupportedError, compileError, notSupported } from '../errors.js';
 import { DeclConverter } from '../parse/convert-decl.js';
 import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse-source.js';
-import type { TriggerDecl } from '../ast.js';
+import type { TriggerDecl, TypeDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
 import { Limits } from '../runtime/limits.js';
@@ -41,6 +41,8 @@ export interface RuntimeOptions {
   coverage?: boolean;
   /** Custom labels by lower-cased name (System.Label.X). */
   labels?: Map<string, string>;
+  /** A cache of converted class ASTs (testing/ast-cache.ts), to skip parsing unchanged files. */
+  astCache?: { get(file: string, source: string): TypeDecl | undefined; set(file: string, source: string, decl: TypeDecl): void };
 }
 
 export interface StaticState {
@@ -109,8 +111,12 @@ export class Runtime {
   // ---- loading ----
 
   addClass(file: string, source: string): RtClass {
-    const tree = parseClassFile(file, source);
-    const decl = new DeclConverter(file, source).compilationUnit(tree);
+    const cache = this.options.astCache;
+    let decl = cache?.get(file, source);
+    if (!decl) {
+      decl = new DeclConverter(file, source).compilationUnit(parseClassFile(file, source));
+      cache?.set(file, source, decl);
+    }
     const cls = this.table.declare(decl, file, null);
     this.files.set(file, cls);
     this.compiler.registerExecutableLines(file, decl);

@@ -54,6 +54,8 @@ export class ApexSet {
 export class ApexMap {
   readonly identity = newIdentity();
   readonly entries = new Map<string, [Value, Value]>();
+  /** Describe maps (Schema.getGlobalDescribe, fields.getMap) look String keys up ignoring case; their keys are lower case. */
+  caseInsensitiveKeys = false;
   constructor(public keyType: RtType, public valType: RtType) {}
 }
 
