@@ -14,10 +14,6 @@ function recordsOf(schema: SchemaProvider, objectName: string, rows: Row[] | nul
     return rows ? rows.map((r) => rowToSObject(schema, objectName, r)) : null;
 }
 
-/** Errors added with SObject.addError (kept on the value by the stdlib). */
-function addedErrors(so: SObjectValue): string[] {
-    return (so as unknown as { errors?: string[] }).errors ?? [];
-}
 
 function writeBack(schema: SchemaProvider, records: SObjectValue[], rows: Row[]): void {
     records.forEach((so, i) => {
@@ -61,7 +57,7 @@ export function triggerHooks(rt: Runtime, schema: SchemaProvider): DmlHooks | un
             return;
         }
         records.forEach((so, i) => {
-            for (const message of addedErrors(so)) ctx.addError(i, message);
+            for (const e of so.errors) ctx.addError(i, e.message, e.field ? [e.field] : []);
         });
         if (ctx.timing === 'before' && newRecords && ctx.newRows && ctx.operation !== 'delete') {
             writeBack(schema, newRecords, ctx.newRows);
