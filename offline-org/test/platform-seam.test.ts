@@ -150,8 +150,9 @@ test('outside tests Http.send goes through Platform.callout; a callout after DML
 });
 
 test('@future calls are queued, not run; the async layer runs them later through the runtime', () => {
-  const { rt, rec, out } = run("Later.work('x');\nSystem.debug(Later.runs);\nSystem.debug(Limits.getFutureCalls());");
-  assert.deepEqual(out, ['0', '1']);
+  // The future-call limit is counted by the platform's async layer (test/org/org-async.test.ts), not by the seam.
+  const { rt, rec, out } = run("Later.work('x');\nSystem.debug(Later.runs);");
+  assert.deepEqual(out, ['0']);
   const req = rec.requests[0]!;
   assert.equal(req.kind, 'future');
   rt.beginTransaction({ asyncKind: 'future' });

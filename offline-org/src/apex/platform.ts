@@ -45,6 +45,8 @@ export interface AsyncRequest {
   scope?: number;
   /** System.enqueueJob(job, delay) minutes. */
   delayMinutes?: number;
+  /** System.enqueueJob(job, AsyncOptions). */
+  asyncOptions?: { maximumQueueableStackDepth?: number; duplicateSignature?: string; minimumQueueableDelayInMinutes?: number };
   /** System.schedule(name, cron, job). */
   name?: string;
   cron?: string;
@@ -68,6 +70,12 @@ export interface Platform {
   savepoint(ctx: PlatformContext): unknown;
   /** Database.rollback(savepoint). */
   rollback(savepoint: unknown, ctx: PlatformContext): void;
+  /** Test.startTest(): work enqueued from here on runs at stopTest. Optional. */
+  startTest?(ctx: PlatformContext): void;
+  /** System.abortJob(id). Optional. */
+  abortJob?(id: string, ctx: PlatformContext): void;
+  /** AsyncInfo.getCurrentQueueableStackDepth(). Optional (0 without an async layer). */
+  queueableStackDepth?(): number;
   /** Test.stopTest(): run the asynchronous work queued since Test.startTest(), as the platform does. Optional. */
   stopTest?(ctx: PlatformContext): void;
 }

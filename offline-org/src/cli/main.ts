@@ -11,6 +11,7 @@ import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
 import { packageDirectories } from '../testing/project.js';
 import { beginOrgTransaction, endOrgTransaction, openOrg, orgTestHooks } from '../org/open-org.js';
+import type { OfflineOrg } from '../org/open-org.js';
 import { runTests } from '../testing/test-runner.js';
 import { coverageReport } from '../testing/coverage.js';
 import { formatHuman, formatJson, formatJunit } from '../testing/result-formats.js';
@@ -23,13 +24,27 @@ function splitList(v: string[] | undefined): string[] {
   return (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
 }
 
+/**
+ * After `apex run` commits: the local scheduler runs the queued async work in order (what is due now, or everything
+ * due up to `--async-until` on the scheduler's virtual clock), printing each job's debug lines; failures no caller
+ * saw are reported on stderr and make the exit code 1.
+ */
+function runQueuedWork(org: OfflineOrg, until: number | null, out: (s: string) => void, err: (s: string) => void): number {
+  const async = org.platform.async;
+  async.runQueued(until ?? undefined);
+  for (const d of async.host.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
+  for (const b of async.engine.backgroundErrors) err(`ASYNC JOB ${b.jobId ?? 'event'} FAILED: ${async.host.describeError(b.error)}`);
+  return async.engine.backgroundErrors.length > 0 ? 1 : 0;
+}
+
 export function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const [cmd, ...rest] = argv;
   const projectRoot = process.cwd();
   if (cmd === 'run') {
-    const { values } = parseArgs({ args: rest, options: { file: { type: 'string', short: 'f' }, 'source-dir': { type: 'string', multiple: true } } });
-    if (!values.file) {
-      err('usage: apex run --file <anon.apex> [--source-dir DIR]');
+    const { values } = parseArgs({ args: rest, options: { file: { type: 'string', short: 'f' }, 'source-dir': { type: 'string', multiple: true }, 'async-until': { type: 'string' } } });
+    const until = values['async-until'] === undefined ? null : Date.parse(values['async-until']);
+    if (!values.file || Number.isNaN(until)) {
+      err('usage: apex run --file <anon.apex> [--source-dir DIR] [--async-until ISO-DATETIME]');
       return 2;
     }
     try {
@@ -44,7 +59,7 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
         endOrgTransaction(org, ok);
         for (const d of rt.tx.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
       }
-      return 0;
+      return runQueuedWork(org, until, out, err);
     } catch (e) {
       if (e instanceof ApexThrow) {
         const x = e.exc.exc!;

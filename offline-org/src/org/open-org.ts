@@ -58,13 +58,16 @@ export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: str
 export function beginOrgTransaction(org: OfflineOrg, opts: { isTest?: boolean; isAsync?: boolean } = {}): void {
     org.rt.beginTransaction(opts);
     if (!org.store.inTransaction) org.store.begin();
+    org.platform.async.begin(opts.isTest ?? false);
 }
 
 /** Ends it: commit, or roll everything back (an unhandled exception). */
 export function endOrgTransaction(org: OfflineOrg, commit: boolean): void {
-    if (!org.store.inTransaction) return;
-    if (commit) org.store.commit();
-    else org.store.rollback();
+    if (org.store.inTransaction) {
+        if (commit) org.store.commit();
+        else org.store.rollback();
+    }
+    org.platform.async.end(commit);
 }
 
 /** Test methods: each starts from the org as loaded and leaves nothing behind. */
@@ -73,6 +76,7 @@ export function orgTestHooks(org: OfflineOrg): TestHooks {
         beforeMethod: () => {
             org.platform.userId = org.store.defaultUserId;
             if (!org.store.inTransaction) org.store.begin();
+            org.platform.async.begin(true);
         },
         afterMethod: () => endOrgTransaction(org, false),
     };

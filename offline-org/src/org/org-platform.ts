@@ -1,8 +1,11 @@
 /**
  * The Platform seam implemented over the data layer's OrgStore: SOQL (binds `:bindN` -> the evaluated values,
  * rows -> SObjectValues, AggregateResult, COUNT()), DML with per-row results and triggers, savepoints, and the
- * SOQL / DML governor limits. Async work, SOSL and callouts stay loudly unsupported.
+ * SOQL / DML governor limits, async work through the org's AsyncEngine (org-async.ts). SOSL and callouts stay loudly
+ * unsupported.
  */
+import type { BatchSource } from '../async/host.js';
+import { PlatformException } from '../async/platform-exception.js';
 import type { OrgStore, Row } from '../data/index.js';
 import {
     DmlException as DataDmlException,
@@ -16,13 +19,14 @@ import type { SourcePos } from '../apex/errors.js';
 import { notSupported } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { AsyncRequest, DmlRequest, DmlRowResult, Platform, PlatformContext } from '../apex/platform.js';
-import { ApexList, SObjectValue } from '../apex/runtime/values.js';
+import { ApexList, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import { aggregateColumns, aggregateRowToSObject } from './aggregate-rows.js';
 import { chargeDml, chargeQuery, chargeQueryRows } from './governor.js';
 import { AGGREGATE_RESULT, rowToSObject, sobjectToRow } from './records.js';
 import { UnstorableValueError, bindToStorage } from './record-values.js';
 import { triggerHooks } from './trigger-hooks.js';
+import { OrgAsync } from './org-async.js';
 
 const COUNT_ONLY = /^\s*select\s+count\s*\(\s*\)\s+from\b/i;
 const FROM = /\bfrom\s+([A-Za-z0-9_]+)/i;
@@ -30,12 +34,14 @@ const FROM = /\bfrom\s+([A-Za-z0-9_]+)/i;
 export class OrgPlatform implements Platform {
     /** The running user (System.runAs switches it). */
     userId: string;
+    readonly async: OrgAsync;
 
     constructor(
         readonly rt: Runtime,
         readonly store: OrgStore,
     ) {
         this.userId = store.defaultUserId;
+        this.async = new OrgAsync(rt, store, (locator) => this.openLocator(locator));
     }
 
     /** Runs `fn`, turning the data layer's errors into the Apex exceptions the platform raises. */
@@ -48,6 +54,7 @@ export class OrgPlatform implements Platform {
             if (e instanceof DataSecurityException) return this.rt.fail('SecurityException', e.message);
             if (e instanceof DataSObjectException) return this.rt.fail('SObjectException', e.message);
             if (e instanceof UnstorableValueError) return this.rt.fail('TypeException', e.message);
+            if (e instanceof PlatformException) return this.rt.fail(e.exceptionType, e.message);
             throw e;
         }
     }
@@ -55,12 +62,8 @@ export class OrgPlatform implements Platform {
     query(soql: string, binds: Value[], ctx: PlatformContext): SObjectValue[] | Value {
         const fail = this.rt.fail;
         chargeQuery(ctx.limits, fail);
-        const resolve = (text: string): ReturnType<typeof bindToStorage> => {
-            const m = /^bind(\d+)$/.exec(text.trim());
-            if (!m || Number(m[1]) >= binds.length) return notSupported(`SOQL bind expression :${text}`, ctx.pos);
-            return bindToStorage(binds[Number(m[1])]);
-        };
         const location = `${ctx.pos.file}:${ctx.pos.line}`;
+        const resolve = bindResolver(binds, ctx.pos);
         const result = this.guard(ctx.pos, () => this.store.query(soql, resolve, { userId: this.userId, location }));
         chargeQueryRows(ctx.limits, result.queryRowsCounted, fail);
         if (COUNT_ONLY.test(soql)) return result.totalSize;
@@ -128,11 +131,45 @@ export class OrgPlatform implements Platform {
     }
 
     enqueue(req: AsyncRequest, ctx: PlatformContext): string {
-        return notSupported(`async ${req.kind}`, ctx.pos);
+        return this.guard(ctx.pos, () => this.async.enqueue(req, ctx.limits));
     }
 
-    publish(_events: SObjectValue[], ctx: PlatformContext): DmlRowResult[] {
-        return notSupported('EventBus.publish', ctx.pos);
+    publish(events: SObjectValue[], ctx: PlatformContext): DmlRowResult[] {
+        return this.guard(ctx.pos, () => this.async.publish(events, ctx.limits));
+    }
+
+    startTest(ctx: PlatformContext): void {
+        this.guard(ctx.pos, () => this.async.engine.startTest());
+    }
+
+    stopTest(ctx: PlatformContext): void {
+        this.guard(ctx.pos, () => this.async.engine.stopTest());
+    }
+
+    abortJob(id: string, ctx: PlatformContext): void {
+        this.guard(ctx.pos, () => this.async.engine.abort(id));
+    }
+
+    queueableStackDepth(): number {
+        return this.async.engine.currentStackDepth();
+    }
+
+    /** A batch's QueryLocator, read scope by scope through the store's cursor (Ids fixed when start() returned). */
+    openLocator(locator: NativeObject): BatchSource {
+        const state = locator.state as { text: string; binds: Value[] };
+        const pos = { file: '<batch>', line: 0 };
+        const cursor = this.guard(pos, () =>
+            this.store.openCursor(state.text, bindResolver(state.binds, pos), { userId: this.userId }),
+        );
+        const from = FROM.exec(state.text)?.[1] ?? 'SObject';
+        let at = 0;
+        return {
+            take: (n) => {
+                const rows = cursor.fetch(at, n).rows;
+                at += rows.length;
+                return rows.map((r) => rowToSObject(this.rt.schema, from, r));
+            },
+        };
     }
 
     callout(_request: Value, ctx: PlatformContext): Value {
@@ -150,6 +187,15 @@ export class OrgPlatform implements Platform {
         chargeDml(ctx.limits, 0, this.rt.fail);
         this.guard(ctx.pos, () => this.store.rollbackTo(savepoint as Parameters<OrgStore['rollbackTo']>[0]));
     }
+}
+
+/** The data layer's bind resolver over the interpreter's evaluated `:bindN` values. */
+function bindResolver(binds: Value[], pos: SourcePos): (text: string) => ReturnType<typeof bindToStorage> {
+    return (text) => {
+        const m = /^bind(\d+)$/.exec(text.trim());
+        if (!m || Number(m[1]) >= binds.length) return notSupported(`SOQL bind expression :${text}`, pos);
+        return bindToStorage(binds[Number(m[1])]);
+    };
 }
 
 function toRowResult(r: {

@@ -157,14 +157,6 @@ export function registerDatabase(reg: Registry): void {
     getfields: (_rt, s) => new ApexList(prim('string'), err(s).fields.slice()),
   });
   reg.staticMethods('System', {
-    enqueuejob: (rt, a, pos) => {
-      const limits = rt.tx.limits;
-      if (limits.used.queueableJobs >= limits.max.queueableJobs) return rt.fail('LimitException', `Too many queueable jobs added to the queue: ${limits.used.queueableJobs + 1}`);
-      limits.used.queueableJobs++;
-      const delay = typeof a[1] === 'number' ? a[1] : undefined;
-      if (a[1] !== undefined && a[1] !== null && typeof a[1] !== 'number') return rt.unsupported('System.enqueueJob with AsyncOptions', pos);
-      return new IdValue(rt.platform.enqueue({ kind: 'queueable', job: a[0]!, ...(delay !== undefined ? { delayMinutes: delay } : {}) }, { limits, pos }));
-    },
     schedule: (rt, a, pos) => new IdValue(rt.platform.enqueue({ kind: 'schedule', job: a[2]!, name: String(a[0]), cron: String(a[1]) }, { limits: rt.tx.limits, pos })),
     attachfinalizer: (rt, a, pos) => {
       if (rt.tx.asyncKind !== 'queueable') return rt.fail('AsyncException', 'System.attachFinalizer can only be called from a Queueable');

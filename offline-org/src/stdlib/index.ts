@@ -18,6 +18,7 @@ import { registerHttp } from './http.js';
 import { registerTimeZone } from './timezone.js';
 import { registerAsyncContexts } from './async-contexts.js';
 import { registerCustomMetadata } from './custom-metadata.js';
+import { registerAsyncApex } from './async-apex.js';
 
 export function registerStdlib(reg: Registry): void {
   registerSystem(reg);
@@ -36,4 +37,5 @@ export function registerStdlib(reg: Registry): void {
   registerTimeZone(reg);
   registerAsyncContexts(reg);
   registerCustomMetadata(reg);
+  registerAsyncApex(reg);
 }

@@ -96,12 +96,13 @@ export function registerSystem(reg: Registry): void {
   });
   reg.staticMethods('Test', {
     isrunningtest: (rt) => rt.tx.isTest,
-    starttest: (rt) => {
+    starttest: (rt, _a, pos) => {
       // Code between startTest and stopTest gets a fresh set of governor limits.
       if (rt.tx.testStarted) return rt.fail('FinalException', 'Testing already started');
       rt.tx.testStarted = true;
       rt.tx.outerLimits = rt.tx.limits;
       rt.tx.limits = new Limits(rt.tx.limits.isAsync);
+      rt.platform.startTest?.({ limits: rt.tx.limits, pos });
       return null;
     },
     stoptest: (rt, _a, pos) => {

@@ -12,7 +12,8 @@ const natives = [
   'Database.DMLOptions', 'System.QueueableContext', 'System.SchedulableContext', 'System.FinalizerContext',
   'System.HttpRequest', 'System.HttpResponse', 'System.Http', 'System.HttpCalloutMock', 'System.Savepoint', 'System.Url',
   'System.TimeZone', 'System.Iterator', 'System.Iterable', 'System.Comparable', 'System.Comparator', 'System.Queueable',
-  'System.Schedulable', 'System.Finalizer', 'System.StubProvider', 'System.Callable',
+  'System.Schedulable', 'System.Finalizer', 'System.StubProvider', 'System.Callable', 'System.AsyncOptions',
+  'System.QueueableDuplicateSignature', 'System.QueueableDuplicateSignature.Builder',
 ];
 
 export const NATIVE_TYPES = new Map<string, string>();
@@ -58,7 +59,7 @@ export const KNOWN_UNIMPLEMENTED = new Set([
   'url', 'messaging', 'cache', 'approval', 'site', 'network', 'connectapi', 'auth', 'search',
   'process', 'flow', 'page', 'apexpages', 'pagereference', 'restcontext', 'restrequest', 'restresponse',
   'continuation', 'dom', 'xmlstreamreader', 'xmlstreamwriter', 'featuremanagement', 'formula', 'dataweave', 'reports',
-  'metadata', 'orglimits', 'request', 'quiddity', 'asyncinfo', 'asyncoptions', 'currencyinfo', 'domainparser',
+  'metadata', 'orglimits', 'request', 'quiddity', 'currencyinfo', 'domainparser',
   'usermanagement', 'sobjectaccessdecision', 'security', 'accesstype', 'invocable', 'webservicecallout', 'kbmanagement',
   'staticresourcecalloutmock', 'multistaticresourcecalloutmock', 'webservicemock', 'csvreader', 'compression',
 ]);

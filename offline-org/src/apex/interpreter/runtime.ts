@@ -487,14 +487,10 @@ export class Runtime {
 
   // ---- platform ----
 
-  /** A call of an @future method from Apex: queued through the platform instead of run now. */
+  /** A call of an @future method from Apex: queued through the platform (whose async layer applies the limits). */
   enqueueFuture(m: RtMethod, args: Value[], pos: SourcePos): Value {
-    const kind = this.tx.asyncKind;
-    if (kind === 'future' || kind === 'batch') return this.fail('AsyncException', 'Future method cannot be called from a future or batch method: ' + m.owner.name + '.' + m.name);
-    const limits = this.tx.limits;
-    if (limits.used.futureCalls >= limits.max.futureCalls) return this.fail('LimitException', `Too many future calls: ${limits.used.futureCalls + 1}`);
-    limits.used.futureCalls++;
-    this.platform.enqueue({ kind: 'future', job: null, future: { method: m, args } }, { limits, pos });
+    this.platform.enqueue({ kind: 'future', job: null, future: { method: m, args } }, { limits: this.tx.limits, pos });
+    this.enforceLimits();
     return null;
   }
 

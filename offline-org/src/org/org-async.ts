@@ -1,0 +1,139 @@
+/**
+ * The org's async side: the AsyncEngine over the org's store and interpreter. Turns the interpreter's AsyncRequests
+ * (System.enqueueJob, @future, Database.executeBatch, System.schedule, System.attachFinalizer) and EventBus.publish
+ * into the engine's requests, and keeps the engine's transactions in step with the org's.
+ */
+import { AsyncEngine } from '../async/engine.js';
+import type { BatchSource, EnqueueRequest, QueueableOptions } from '../async/host.js';
+import type { Clock } from '../async/clock.js';
+import { VirtualClock } from '../async/clock.js';
+import type { OrgStore } from '../data/index.js';
+import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { AsyncRequest, DmlRowResult } from '../apex/platform.js';
+import type { Limits } from '../apex/runtime/limits.js';
+import { isInstance } from '../apex/runtime/types.js';
+import { ApexObject, NativeObject, SObjectValue } from '../apex/runtime/values.js';
+import type { Value } from '../apex/runtime/values.js';
+import { OrgAsyncHost } from './async-host.js';
+import type { OrgJob } from './async-host.js';
+import { storeRecordSink } from './async-records.js';
+
+const implementsIface = (v: Value, name: string): boolean => isInstance(v, { k: 'native', name });
+
+function className(rt: Runtime, job: Value): string {
+    if (job instanceof ApexObject) return job.cls.name;
+    return rt.npe();
+}
+
+export class OrgAsync {
+    readonly engine: AsyncEngine<OrgJob>;
+    readonly host: OrgAsyncHost;
+    /** The scheduler's clock: starts at the real time; `runUntilIdle` moves it to each next due time. */
+    readonly clock: VirtualClock;
+
+    constructor(
+        private readonly rt: Runtime,
+        store: OrgStore,
+        openLocator: (locator: NativeObject) => BatchSource,
+        clock?: Clock,
+    ) {
+        this.clock = clock instanceof VirtualClock ? clock : new VirtualClock(Date.now());
+        this.host = new OrgAsyncHost(rt, store, openLocator);
+        this.engine = new AsyncEngine<OrgJob>({
+            host: this.host,
+            clock: this.clock,
+            newId: (o) => store.newId(o),
+            sink: storeRecordSink(store),
+            timeZone: rt.orgTimeZone,
+        });
+    }
+
+    private open = false;
+
+    /** Opens the engine's view of a synchronous transaction (closing one left open by a crashed run). */
+    begin(isTest: boolean): void {
+        if (this.open) this.engine.endTransaction(false);
+        this.engine.beginTransaction({ isTest });
+        this.open = true;
+    }
+
+    /** Commit: the staged work joins the queue. Rollback (and every test's end): it disappears. */
+    end(committed: boolean): void {
+        if (!this.open) return;
+        this.open = false;
+        this.engine.endTransaction(committed);
+    }
+
+    /**
+     * The local scheduler after a committed top-level transaction: runs what is due now, then, up to `untilMs` on
+     * the scheduler's virtual clock, delayed jobs and schedule fires in time order. Returns the number of runs.
+     */
+    runQueued(untilMs = this.clock.now()): number {
+        return this.engine.runUntilIdle(untilMs);
+    }
+
+    enqueue(req: AsyncRequest, limits: Limits): string {
+        const rt = this.rt;
+        const job = req.job;
+        const object: OrgJob = { kind: 'object', value: job };
+        const callouts = implementsIface(job, 'Database.AllowsCallouts');
+        let request: EnqueueRequest<OrgJob>;
+        switch (req.kind) {
+            case 'queueable': {
+                const options: QueueableOptions = { ...req.asyncOptions };
+                if (req.delayMinutes !== undefined) options.minimumQueueableDelayInMinutes = req.delayMinutes;
+                request = { kind: 'queueable', className: className(rt, job), payload: object, options, allowsCallouts: callouts };
+                break;
+            }
+            case 'future': {
+                const f = req.future;
+                if (!f) throw new Error('future request without its method');
+                const payload: OrgJob = { kind: 'future', method: f.method, args: f.args };
+                const future = f.method.decl?.mods.annotations.find((a) => a.name === 'future');
+                const allows = future !== undefined && /callout\s*=\s*true/i.test(future.params);
+                request = { kind: 'future', className: f.method.owner.name, methodName: f.method.name, payload, allowsCallouts: allows };
+                break;
+            }
+            case 'batch':
+                request = {
+                    kind: 'batch',
+                    className: className(rt, job),
+                    payload: object,
+                    scope: req.scope,
+                    stateful: implementsIface(job, 'Database.Stateful'),
+                    allowsCallouts: callouts,
+                    queryLocator: true,
+                };
+                break;
+            case 'schedule':
+                request = {
+                    kind: 'schedule',
+                    className: className(rt, job),
+                    jobName: req.name ?? '',
+                    cronExpression: req.cron ?? '',
+                    payload: object,
+                };
+                break;
+            case 'finalizer':
+                if (!(job instanceof ApexObject)) return rt.npe();
+                this.engine.attachFinalizer(object);
+                return '';
+        }
+        return this.engine.enqueue(request, limits);
+    }
+
+    /** EventBus.publish: one delivery per event type, after commit. */
+    publish(events: SObjectValue[], limits: Limits): DmlRowResult[] {
+        const byType = new Map<string, SObjectValue[]>();
+        for (const e of events) {
+            const list = byType.get(e.objectName.toLowerCase()) ?? [];
+            list.push(e);
+            byType.set(e.objectName.toLowerCase(), list);
+        }
+        for (const list of byType.values()) {
+            const payload: OrgJob = { kind: 'events', objectName: list[0]!.objectName, events: list };
+            this.engine.enqueue({ kind: 'event', payload, publishAfterCommit: true }, limits);
+        }
+        return events.map(() => ({ success: true, id: null, created: true, errors: [] }));
+    }
+}
