@@ -70,6 +70,8 @@ export interface Platform {
   savepoint(ctx: PlatformContext): unknown;
   /** Database.rollback(savepoint). */
   rollback(savepoint: unknown, ctx: PlatformContext): void;
+  /** Test.setMock(type, mock): the callout layer answers the test's callouts with the mock. Optional. */
+  setMock?(mockType: string, mock: Value, ctx: PlatformContext): void;
   /** Test.startTest(): work enqueued from here on runs at stopTest. Optional. */
   startTest?(ctx: PlatformContext): void;
   /** System.abortJob(id). Optional. */

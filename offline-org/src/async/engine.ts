@@ -116,6 +116,11 @@ export class AsyncEngine<P> {
         this.createdInTopLevel.length = 0;
     }
 
+    /** Whether a transaction (synchronous, or a running job's) is open. */
+    get inTransaction(): boolean {
+        return this.stack.length > 0;
+    }
+
     current(): AsyncTransaction<P> {
         const tx = this.stack[this.stack.length - 1];
         if (!tx) throw new Error('AsyncEngine: no open transaction (call beginTransaction first)');

@@ -56,7 +56,6 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
         const rt = this.rt;
         const saved = { tx: rt.tx, top: rt.top, depth: rt.depth };
         const fresh = rt.beginTransaction({ isTest: tx.isTest, isAsync: true, asyncKind: asyncKindOf(step) });
-        for (const [k, m] of saved.tx.mocks) fresh.mocks.set(k, m);
         const data = this.beginData();
         try {
             const result = this.dispatch(step);

@@ -9,6 +9,7 @@ import type { Runtime, RuntimeOptions } from '../apex/interpreter/runtime.js';
 import { loadProject } from '../testing/project.js';
 import type { TestHooks } from '../testing/test-runner.js';
 import { OrgPlatform } from './org-platform.js';
+import { loadEndpoints } from './org-http.js';
 import { AGGREGATE_RESULT } from './records.js';
 
 export interface OfflineOrg {
@@ -49,7 +50,7 @@ export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: str
     const schema = loadSchema(dirs);
     const rt = loadProject(dirs, { ...options, schema: interpreterSchema(schema) });
     const store = new OrgStore(schema, { timeZone: rt.orgTimeZone, file });
-    const platform = new OrgPlatform(rt, store);
+    const platform = new OrgPlatform(rt, store, loadEndpoints(dirs));
     rt.platform = platform;
     return { rt, store, platform };
 }
@@ -77,6 +78,7 @@ export function orgTestHooks(org: OfflineOrg): TestHooks {
             org.platform.userId = org.store.defaultUserId;
             if (!org.store.inTransaction) org.store.begin();
             org.platform.async.begin(true);
+            org.platform.http.mocks.clear();
         },
         afterMethod: () => endOrgTransaction(org, false),
     };

@@ -72,6 +72,16 @@ export class OrgAsync {
         return this.engine.runUntilIdle(untilMs);
     }
 
+    /** For callouts: async work enqueued in the current transaction and not yet committed. */
+    hasUncommittedWork(): boolean {
+        return this.engine.hasUncommittedWork();
+    }
+
+    /** For callouts: why the running job may not call out (null outside any engine transaction). */
+    calloutRestriction(): string | null {
+        return this.engine.inTransaction ? this.engine.calloutRestriction() : null;
+    }
+
     enqueue(req: AsyncRequest, limits: Limits): string {
         const rt = this.rt;
         const job = req.job;

@@ -1,8 +1,8 @@
 /**
  * The Platform seam implemented over the data layer's OrgStore: SOQL (binds `:bindN` -> the evaluated values,
  * rows -> SObjectValues, AggregateResult, COUNT()), DML with per-row results and triggers, savepoints, and the
- * SOQL / DML governor limits, async work through the org's AsyncEngine (org-async.ts). SOSL and callouts stay loudly
- * unsupported.
+ * SOQL / DML governor limits, async work through the org's AsyncEngine (org-async.ts), callouts through the http
+ * layer's CalloutService (org-http.ts). SOSL stays loudly unsupported.
  */
 import type { BatchSource } from '../async/host.js';
 import { PlatformException } from '../async/platform-exception.js';
@@ -27,6 +27,8 @@ import { AGGREGATE_RESULT, rowToSObject, sobjectToRow } from './records.js';
 import { UnstorableValueError, bindToStorage } from './record-values.js';
 import { triggerHooks } from './trigger-hooks.js';
 import { OrgAsync } from './org-async.js';
+import { OrgHttp } from './org-http.js';
+import { EndpointTable } from '../http/named-credentials.js';
 
 const COUNT_ONLY = /^\s*select\s+count\s*\(\s*\)\s+from\b/i;
 const FROM = /\bfrom\s+([A-Za-z0-9_]+)/i;
@@ -35,13 +37,16 @@ export class OrgPlatform implements Platform {
     /** The running user (System.runAs switches it). */
     userId: string;
     readonly async: OrgAsync;
+    readonly http: OrgHttp;
 
     constructor(
         readonly rt: Runtime,
         readonly store: OrgStore,
+        endpoints: EndpointTable = new EndpointTable(),
     ) {
         this.userId = store.defaultUserId;
         this.async = new OrgAsync(rt, store, (locator) => this.openLocator(locator));
+        this.http = new OrgHttp(rt, this.async, endpoints);
     }
 
     /** Runs `fn`, turning the data layer's errors into the Apex exceptions the platform raises. */
@@ -172,8 +177,12 @@ export class OrgPlatform implements Platform {
         };
     }
 
-    callout(_request: Value, ctx: PlatformContext): Value {
-        return notSupported('HTTP callout', ctx.pos);
+    callout(request: Value, ctx: PlatformContext): Value {
+        return this.guard(ctx.pos, () => this.http.send(request, ctx.limits));
+    }
+
+    setMock(mockType: string, mock: Value, ctx: PlatformContext): void {
+        this.guard(ctx.pos, () => this.http.setMock(mockType, mock));
     }
 
     /** Database.setSavepoint counts as a DML statement, as on the platform. */

@@ -1,8 +1,7 @@
 /**
- * HttpRequest, HttpResponse and Http.send. In a test, the response comes from the mock registered with
- * Test.setMock(HttpCalloutMock.class, mock); otherwise the request goes through the platform seam (Platform.callout),
- * where the http layer resolves `callout:` named credentials. The platform's rules are kept here: no callout after
- * uncommitted DML in the transaction, 100 callouts per transaction, no real callouts from test methods.
+ * HttpRequest, HttpResponse and Http.send. Http.send and Test.setMock only hand the values to the platform seam
+ * (Platform.callout / Platform.setMock): the platform's callout rules (uncommitted work, the callout limit, named
+ * credentials, the test's mock) are the http layer's (src/http/callout-service.ts).
  */
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { prim } from '../apex/runtime/types.js';
@@ -94,29 +93,18 @@ export function registerHttp(reg: Registry): void {
 
 function send(rt: Runtime, request: Value, pos: { file: string; line: number }): Value {
   if (!(request instanceof NativeObject) || request.typeName !== 'HttpRequest') return rt.npe();
-  const limits = rt.tx.limits;
-  if (limits.used.dmlStatements > 0) return rt.fail('CalloutException', 'You have uncommitted work pending. Please commit or rollback before calling out');
-  if (!req(request).endpoint) return rt.fail('CalloutException', 'Endpoint URL is not set');
-  if (limits.used.callouts >= limits.max.callouts) return rt.fail('LimitException', `Too many callouts: ${limits.used.callouts + 1}`);
-  limits.used.callouts++;
-  if (rt.tx.isTest) {
-    const mock = rt.tx.mocks.get('httpcalloutmock');
-    if (!mock) return rt.fail('CalloutException', 'Methods defined as TestMethod do not support Web service callouts');
-    const response = rt.callMethod(mock, 'respond', [request], pos);
-    if (!(response instanceof NativeObject) || response.typeName !== 'HttpResponse') return rt.fail('CalloutException', 'The HttpCalloutMock returned no HttpResponse');
-    return response;
-  }
-  return rt.platform.callout(request, { limits, pos });
+  const response = rt.platform.callout(request, { limits: rt.tx.limits, pos });
+  rt.enforceLimits();
+  return response;
 }
 
-/** Test.setMock(HttpCalloutMock.class, mock): only HTTP callout mocks are understood here. */
+/** Test.setMock(HttpCalloutMock.class, mock): handed to the platform's callout layer, which answers with it. */
 export function setMock(rt: Runtime, args: Value[], pos: { file: string; line: number }): Value {
   const [type, mock] = args;
   if (!(type instanceof TypeValue)) return rt.npe();
-  const name = typeName(type.type).toLowerCase().replace(/^system\./, '');
-  if (name !== 'httpcalloutmock') return rt.unsupported(`Test.setMock for ${typeName(type.type)}`, pos);
-  if (!(mock instanceof ApexObject)) return rt.fail('TypeException', 'The mock must be an instance of a class implementing HttpCalloutMock');
-  rt.tx.mocks.set(name, mock);
+  const name = typeName(type.type);
+  if (!(mock instanceof ApexObject)) return rt.fail('TypeException', 'The mock must be an instance of a class implementing ' + name);
+  if (!rt.platform.setMock) return rt.unsupported(`Test.setMock for ${name}`, pos);
+  rt.platform.setMock(name, mock, { limits: rt.tx.limits, pos });
   return null;
 }
-

@@ -36,7 +36,13 @@ function request(endpoint: string, method = 'GET', body = ''): CalloutRequest {
 const isCallout = (message: string) => (e: unknown) =>
     e instanceof PlatformException && e.exceptionType === 'CalloutException' && e.message === message;
 
-function setup(): { service: CalloutService; mocks: MockRegistry; seen: CalloutRequest[]; endpoints: EndpointTable } {
+function setup(): {
+    service: CalloutService;
+    live: CalloutService;
+    mocks: MockRegistry;
+    seen: CalloutRequest[];
+    endpoints: EndpointTable;
+} {
     const endpoints = new EndpointTable();
     endpoints.loadJson(
         JSON.stringify({
@@ -53,7 +59,15 @@ function setup(): { service: CalloutService; mocks: MockRegistry; seen: CalloutR
         res.headers.set('Content-Type', 'application/json');
         return res;
     });
-    return { service: new CalloutService(endpoints, mocks), mocks, seen, endpoints };
+    const live = new CalloutService(endpoints, new MockRegistry(), {
+        send: (req) => {
+            seen.push(req);
+            const res = newResponse(201, '{"ok":true}');
+            res.headers.set('Content-Type', 'application/json');
+            return { response: res, elapsedMs: 1 };
+        },
+    });
+    return { service: new CalloutService(endpoints, mocks), live, mocks, seen, endpoints };
 }
 
 test('headers are case-insensitive and keep their first spelling', () => {
@@ -80,9 +94,9 @@ test('timeout defaults to 10 s and accepts 1..120,000 ms', () => {
 });
 
 test('callout:Name/path resolves through the named-credential table and adds its headers', () => {
-    const { service, seen } = setup();
-    const c = ctx();
-    const res = service.send(request('callout:Resync_Target/services/data/v61.0/composite?x=1', 'POST', '{}'), c);
+    const { live, seen } = setup();
+    const c = ctx({ isTest: false });
+    const res = live.send(request('callout:Resync_Target/services/data/v61.0/composite?x=1', 'POST', '{}'), c);
     assert.equal(res.statusCode, 201);
     assert.equal(res.status, 'Created');
     assert.equal(res.headers.get('content-type'), 'application/json');
@@ -92,24 +106,26 @@ test('callout:Name/path resolves through the named-credential table and adds its
 });
 
 test('named credentials and remote sites are read from project metadata', () => {
-    const { service, seen } = setup();
-    service.send(request('callout:Legacy/v1/items'), ctx());
-    service.send(request('callout:target_org/services/data'), ctx());
+    const { live, seen } = setup();
+    live.send(request('callout:Legacy/v1/items'), ctx({ isTest: false }));
+    live.send(request('callout:target_org/services/data'), ctx({ isTest: false }));
     assert.deepEqual(
         seen.map((r) => r.endpoint),
         ['https://legacy.example.com/api/v1/items', 'https://target.my.salesforce.com/services/data'],
     );
-    const live = new CalloutService(setup().endpoints, new MockRegistry(), {
+    const echo = new CalloutService(setup().endpoints, new MockRegistry(), {
         send: (req) => ({ response: newResponse(200, req.endpoint), elapsedMs: 5 }),
     });
-    const res = live.send(request('https://partner.example.com/x'), ctx({ isTest: false }));
+    const res = echo.send(request('https://partner.example.com/x'), ctx({ isTest: false }));
     assert.equal(res.body, 'https://partner.example.com/x');
 });
 
-test('an unknown named credential and an unlisted plain URL fail as on the platform', () => {
-    const { service, endpoints } = setup();
+test('a test\'s mock sees the endpoint as written; outside tests an unknown named credential or unlisted URL fails', () => {
+    const { live: liveNc, service, seen, endpoints } = setup();
+    service.send(request('callout:Nope/x'), ctx());
+    assert.equal(seen[0].endpoint, 'callout:Nope/x');
     assert.throws(
-        () => service.send(request('callout:Nope/x'), ctx()),
+        () => liveNc.send(request('callout:Nope/x'), ctx({ isTest: false })),
         isCallout(
             'The callout couldn\'t access the endpoint. You might not have the required permissions, or the named credential "Nope" might not exist.',
         ),

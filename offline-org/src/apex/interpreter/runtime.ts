@@ -60,8 +60,6 @@ export class Transaction {
   isTest = false;
   /** The kind of asynchronous execution this transaction is, or null when synchronous. */
   asyncKind: 'queueable' | 'future' | 'batch' | 'schedule' | 'finalizer' | null = null;
-  /** Test.setMock registrations by lower-cased mock interface name. */
-  readonly mocks = new Map<string, ApexObject>();
   constructor(isAsync: boolean) {
     this.limits = new Limits(isAsync);
   }
