@@ -70,6 +70,10 @@ export interface Platform {
   savepoint(ctx: PlatformContext): unknown;
   /** Database.rollback(savepoint). */
   rollback(savepoint: unknown, ctx: PlatformContext): void;
+  /** System.runAs(user): switches the running user; returns the function that switches back. Optional. */
+  runAs?(user: Value, ctx: PlatformContext): () => void;
+  /** The running user's Id (UserInfo.getUserId()). Optional. */
+  runningUserId?(): string;
   /** Test.setMock(type, mock): the callout layer answers the test's callouts with the mock. Optional. */
   setMock?(mockType: string, mock: Value, ctx: PlatformContext): void;
   /** Test.startTest(): work enqueued from here on runs at stopTest. Optional. */

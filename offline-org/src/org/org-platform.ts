@@ -19,7 +19,7 @@ import type { SourcePos } from '../apex/errors.js';
 import { notSupported } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { AsyncRequest, DmlRequest, DmlRowResult, Platform, PlatformContext } from '../apex/platform.js';
-import { ApexList, NativeObject, SObjectValue } from '../apex/runtime/values.js';
+import { ApexList, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import { aggregateColumns, aggregateRowToSObject } from './aggregate-rows.js';
 import { chargeDml, chargeQuery, chargeQueryRows } from './governor.js';
@@ -141,6 +141,24 @@ export class OrgPlatform implements Platform {
 
     publish(events: SObjectValue[], ctx: PlatformContext): DmlRowResult[] {
         return this.guard(ctx.pos, () => this.async.publish(events, ctx.limits));
+    }
+
+    /** System.runAs(user): the user must be a saved User record; SOQL and DML in user mode check its access. */
+    runAs(user: Value, ctx: PlatformContext): () => void {
+        if (!(user instanceof SObjectValue) || user.objectName.toLowerCase() !== 'user') {
+            return this.rt.fail('TypeException', 'System.runAs requires a User');
+        }
+        const id = user.fields.get('id')?.value;
+        if (!(id instanceof IdValue)) return notSupported('System.runAs with a User that has not been inserted', ctx.pos);
+        const previous = this.userId;
+        this.userId = id.v;
+        return () => {
+            this.userId = previous;
+        };
+    }
+
+    runningUserId(): string {
+        return this.userId;
     }
 
     startTest(ctx: PlatformContext): void {

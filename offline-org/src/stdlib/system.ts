@@ -148,7 +148,7 @@ export function registerSystem(reg: Registry): void {
     getlimitfuturecalls: limit((rt) => rt.tx.limits.max.futureCalls),
   });
   reg.staticMethods('UserInfo', {
-    getuserid: (rt) => new IdValue(rt.options.userId ?? '005000000000001AAA'),
+    getuserid: (rt) => new IdValue(rt.platform.runningUserId?.() ?? rt.options.userId ?? '005000000000001AAA'),
     getusername: (rt) => rt.options.userName ?? 'offline.user@example.com',
     getname: () => 'Offline User',
     getfirstname: () => 'Offline',

@@ -154,7 +154,17 @@ export abstract class StmtCompiler extends CallCompiler {
       case 'runAs': {
         const args = this.args(s.args, sc);
         const body = this.stmt(s.body, sc.child());
-        return (f) => { args(f); return body(f); };
+        const rt = this.rt;
+        return (f) => {
+          const user = args(f)[0] ?? null;
+          // The platform switches the running user (sharing and user-mode checks); without one the body just runs.
+          const restore = rt.platform.runAs ? rt.platform.runAs(user, { limits: rt.tx.limits, pos: s.pos }) : null;
+          try {
+            return body(f);
+          } finally {
+            restore?.();
+          }
+        };
       }
     }
   }
