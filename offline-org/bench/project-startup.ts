@@ -11,8 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), 'apex-bench-'));
 const classes = join(dir, 'force-app', 'main', 'default', 'classes');
 mkdirSync(classes, { recursive: true });
 for (let i = 0; i < 100; i++) {
-  const next = i < 99 ? `Service${i + 1}.compute(n + 1)` : 'n';
-  writeFileSync(join(classes, `Service${i}.cls`), `public with sharing class Service${i} {
+    const next = i < 99 ? `Service${i + 1}.compute(n + 1)` : 'n';
+    writeFileSync(
+        join(classes, `Service${i}.cls`),
+        `public with sharing class Service${i} {
     private static Map<String, Integer> cache = new Map<String, Integer>();
     public String name { get; set; }
     public Service${i}(String name) { this.name = name; }
@@ -29,7 +31,8 @@ for (let i = 0; i < 100; i++) {
     }
     public class Inner${i} { public Integer value = ${i}; }
 }
-`);
+`,
+    );
 }
 const { loadSchema } = await import('../src/data/index.js');
 const schemaStart = performance.now();
@@ -45,4 +48,6 @@ rt.beginTransaction();
 rt.runAnonymous('bench.apex', 'System.debug(Service0.compute(0));');
 const done = performance.now();
 rmSync(dir, { recursive: true, force: true });
-console.log(`100-class project: parse+link ${(loaded - loadStart).toFixed(0)} ms cold, ${warm.toFixed(0)} ms from the AST cache; schema (data layer) ${(loadStart - schemaStart).toFixed(0)} ms; total cold startup incl. module load ${(loaded - started).toFixed(0)} ms; first call through 100 classes ${(done - loaded).toFixed(0)} ms (result ${rt.tx.debug[0]?.message ?? '?'})`);
+console.log(
+    `100-class project: parse+link ${(loaded - loadStart).toFixed(0)} ms cold, ${warm.toFixed(0)} ms from the AST cache; schema (data layer) ${(loadStart - schemaStart).toFixed(0)} ms; total cold startup incl. module load ${(loaded - started).toFixed(0)} ms; first call through 100 classes ${(done - loaded).toFixed(0)} ms (result ${rt.tx.debug[0]?.message ?? '?'})`,
+);

@@ -17,42 +17,53 @@ const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, '..', '..', 'test', 'corpus');
 
 function runProgram(topicDir: string, file: string): { out: string[]; err: string | null } {
-  const rt = new Runtime({ schema: testSchema });
-  const classesDir = join(topicDir, 'classes');
-  if (existsSync(classesDir)) {
-    for (const c of readdirSync(classesDir).filter((f) => f.endsWith('.cls')).sort()) rt.addClass(join(classesDir, c), readFileSync(join(classesDir, c), 'utf8'));
-  }
-  rt.linkAll();
-  rt.beginTransaction();
-  let err: string | null = null;
-  try {
-    rt.runAnonymous(file, readFileSync(file, 'utf8'));
-  } catch (e) {
-    if (e instanceof ApexThrow) err = `${exceptionTypeName(e.exc.cls)}: ${rt.stringOf(e.exc.exc!.message)}`;
-    else if (e instanceof Error) err = e.message.replace(/^.*?: /, (m) => (m.includes('/') ? '' : m));
-    else throw e;
-  }
-  return { out: rt.tx.debug.map((d) => d.message), err };
+    const rt = new Runtime({ schema: testSchema });
+    const classesDir = join(topicDir, 'classes');
+    if (existsSync(classesDir)) {
+        for (const c of readdirSync(classesDir)
+            .filter((f) => f.endsWith('.cls'))
+            .sort())
+            rt.addClass(join(classesDir, c), readFileSync(join(classesDir, c), 'utf8'));
+    }
+    rt.linkAll();
+    rt.beginTransaction();
+    let err: string | null = null;
+    try {
+        rt.runAnonymous(file, readFileSync(file, 'utf8'));
+    } catch (e) {
+        if (e instanceof ApexThrow) err = `${exceptionTypeName(e.exc.cls)}: ${rt.stringOf(e.exc.exc!.message)}`;
+        else if (e instanceof Error) err = e.message.replace(/^.*?: /, (m) => (m.includes('/') ? '' : m));
+        else throw e;
+    }
+    return { out: rt.tx.debug.map((d) => d.message), err };
 }
 
 for (const topic of readdirSync(corpus).sort()) {
-  const dir = join(corpus, topic);
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.apex')).sort()) {
-    const base = join(dir, f.slice(0, -5));
-    test(`${topic}/${f}`, () => {
-      const { out, err } = runProgram(dir, base + '.apex');
-      if (existsSync(base + '.err')) {
-        const expected = readFileSync(base + '.err', 'utf8').trim();
-        assert.ok(err !== null, `expected exception ${expected} but the program completed; output: ${out.join(' | ')}`);
-        assert.ok(err.startsWith(expected), `expected exception starting with\n  ${expected}\nbut got\n  ${err}`);
-      } else {
-        assert.equal(err, null, `unexpected exception: ${err ?? ''}`);
-      }
-      if (existsSync(base + '.out')) {
-        // One debug message per line; a message may itself span lines (e.g. JSON.serializePretty).
-        const expected = readFileSync(base + '.out', 'utf8').replace(/\n$/, '');
-        assert.equal(out.join('\n'), expected);
-      }
-    });
-  }
+    const dir = join(corpus, topic);
+    for (const f of readdirSync(dir)
+        .filter((x) => x.endsWith('.apex'))
+        .sort()) {
+        const base = join(dir, f.slice(0, -5));
+        test(`${topic}/${f}`, () => {
+            const { out, err } = runProgram(dir, base + '.apex');
+            if (existsSync(base + '.err')) {
+                const expected = readFileSync(base + '.err', 'utf8').trim();
+                assert.ok(
+                    err !== null,
+                    `expected exception ${expected} but the program completed; output: ${out.join(' | ')}`,
+                );
+                assert.ok(
+                    err.startsWith(expected),
+                    `expected exception starting with\n  ${expected}\nbut got\n  ${err}`,
+                );
+            } else {
+                assert.equal(err, null, `unexpected exception: ${err ?? ''}`);
+            }
+            if (existsSync(base + '.out')) {
+                // One debug message per line; a message may itself span lines (e.g. JSON.serializePretty).
+                const expected = readFileSync(base + '.out', 'utf8').replace(/\n$/, '');
+                assert.equal(out.join('\n'), expected);
+            }
+        });
+    }
 }

@@ -10,33 +10,58 @@ import { typed } from '../stdlib/json.js';
 import { printCompact, toJsonNode } from '../stdlib/json-write.js';
 
 export type AuraResult =
-  | { ok: true; json: string }
-  | { ok: false; status: number; error: { exceptionType: string; message: string; stackTrace: string } };
+    | { ok: true; json: string }
+    | { ok: false; status: number; error: { exceptionType: string; message: string; stackTrace: string } };
 
-export function invokeAuraEnabled(rt: Runtime, className: string, methodName: string, params: Record<string, unknown>, opts: { cacheable?: boolean } = {}): AuraResult {
-  const cls = rt.table.findClass(className.split('.'), null);
-  const fail = (message: string): AuraResult => ({ ok: false, status: 400, error: { exceptionType: 'System.IllegalArgumentException', message, stackTrace: '' } });
-  if (!cls) return fail(`No such class: ${className}`);
-  const m = cls.findMethods(methodName.toLowerCase()).find((x) => x.isStatic && x.annotations.includes('auraenabled'));
-  if (!m) return fail(`No @AuraEnabled static method ${className}.${methodName}`);
-  if (opts.cacheable && !m.decl?.mods.annotations.some((a) => a.name === 'auraenabled' && /cacheable\s*=\s*true/i.test(a.params))) {
-    return fail(`${className}.${methodName} is not cacheable=true and cannot be wired`);
-  }
-  const pos = { file: `<aura ${className}.${methodName}>`, line: 0 };
-  rt.beginTransaction();
-  try {
-    const args = m.paramNames.map((name, i) => {
-      const raw = params[name];
-      return raw === undefined || raw === null ? null : typed(rt, parseTree(JSON.stringify(raw)), m.params[i]!, false, pos);
+export function invokeAuraEnabled(
+    rt: Runtime,
+    className: string,
+    methodName: string,
+    params: Record<string, unknown>,
+    opts: { cacheable?: boolean } = {},
+): AuraResult {
+    const cls = rt.table.findClass(className.split('.'), null);
+    const fail = (message: string): AuraResult => ({
+        ok: false,
+        status: 400,
+        error: { exceptionType: 'System.IllegalArgumentException', message, stackTrace: '' },
     });
-    rt.statics(cls);
-    const value = rt.invoke(m, null, args, pos);
-    return { ok: true, json: m.returnType.k === 'void' ? 'null' : printCompact(toJsonNode(rt, value, false)) };
-  } catch (e) {
-    if (e instanceof ApexThrow) {
-      const x = e.exc.exc!;
-      return { ok: false, status: 500, error: { exceptionType: exceptionTypeName(e.exc.cls), message: rt.stringOf(x.message), stackTrace: x.stack } };
+    if (!cls) return fail(`No such class: ${className}`);
+    const m = cls
+        .findMethods(methodName.toLowerCase())
+        .find((x) => x.isStatic && x.annotations.includes('auraenabled'));
+    if (!m) return fail(`No @AuraEnabled static method ${className}.${methodName}`);
+    if (
+        opts.cacheable &&
+        !m.decl?.mods.annotations.some((a) => a.name === 'auraenabled' && /cacheable\s*=\s*true/i.test(a.params))
+    ) {
+        return fail(`${className}.${methodName} is not cacheable=true and cannot be wired`);
     }
-    throw e;
-  }
+    const pos = { file: `<aura ${className}.${methodName}>`, line: 0 };
+    rt.beginTransaction();
+    try {
+        const args = m.paramNames.map((name, i) => {
+            const raw = params[name];
+            return raw === undefined || raw === null
+                ? null
+                : typed(rt, parseTree(JSON.stringify(raw)), m.params[i], false, pos);
+        });
+        rt.statics(cls);
+        const value = rt.invoke(m, null, args, pos);
+        return { ok: true, json: m.returnType.k === 'void' ? 'null' : printCompact(toJsonNode(rt, value, false)) };
+    } catch (e) {
+        if (e instanceof ApexThrow) {
+            const x = e.exc.exc!;
+            return {
+                ok: false,
+                status: 500,
+                error: {
+                    exceptionType: exceptionTypeName(e.exc.cls),
+                    message: rt.stringOf(x.message),
+                    stackTrace: x.stack,
+                },
+            };
+        }
+        throw e;
+    }
 }

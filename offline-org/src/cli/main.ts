@@ -17,11 +17,14 @@ import { coverageReport } from '../testing/coverage.js';
 import { formatHuman, formatJson, formatJunit } from '../testing/result-formats.js';
 
 function sourceDirs(given: string[] | undefined, projectRoot: string): string[] {
-  return given && given.length ? given.map((d) => resolve(d)) : packageDirectories(projectRoot);
+    return given && given.length ? given.map((d) => resolve(d)) : packageDirectories(projectRoot);
 }
 
 function splitList(v: string[] | undefined): string[] {
-  return (v ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+    return (v ?? [])
+        .flatMap((x) => x.split(','))
+        .map((x) => x.trim())
+        .filter(Boolean);
 }
 
 /**
@@ -29,90 +32,116 @@ function splitList(v: string[] | undefined): string[] {
  * due up to `--async-until` on the scheduler's virtual clock), printing each job's debug lines; failures no caller
  * saw are reported on stderr and make the exit code 1.
  */
-function runQueuedWork(org: OfflineOrg, until: number | null, out: (s: string) => void, err: (s: string) => void): number {
-  const async = org.platform.async;
-  async.runQueued(until ?? undefined);
-  for (const d of async.host.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
-  for (const b of async.engine.backgroundErrors) err(`ASYNC JOB ${b.jobId ?? 'event'} FAILED: ${async.host.describeError(b.error)}`);
-  return async.engine.backgroundErrors.length > 0 ? 1 : 0;
+function runQueuedWork(
+    org: OfflineOrg,
+    until: number | null,
+    out: (s: string) => void,
+    err: (s: string) => void,
+): number {
+    const async = org.platform.async;
+    async.runQueued(until ?? undefined);
+    for (const d of async.host.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
+    for (const b of async.engine.backgroundErrors)
+        err(`ASYNC JOB ${b.jobId ?? 'event'} FAILED: ${async.host.describeError(b.error)}`);
+    return async.engine.backgroundErrors.length > 0 ? 1 : 0;
 }
 
 export function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const [cmd, ...rest] = argv;
-  const projectRoot = process.cwd();
-  if (cmd === 'run') {
-    const { values } = parseArgs({ args: rest, options: { file: { type: 'string', short: 'f' }, 'source-dir': { type: 'string', multiple: true }, 'async-until': { type: 'string' } } });
-    const until = values['async-until'] === undefined ? null : Date.parse(values['async-until']);
-    if (!values.file || Number.isNaN(until)) {
-      err('usage: apex run --file <anon.apex> [--source-dir DIR] [--async-until ISO-DATETIME]');
-      return 2;
+    const [cmd, ...rest] = argv;
+    const projectRoot = process.cwd();
+    if (cmd === 'run') {
+        const { values } = parseArgs({
+            args: rest,
+            options: {
+                file: { type: 'string', short: 'f' },
+                'source-dir': { type: 'string', multiple: true },
+                'async-until': { type: 'string' },
+            },
+        });
+        const until = values['async-until'] === undefined ? null : Date.parse(values['async-until']);
+        if (!values.file || Number.isNaN(until)) {
+            err('usage: apex run --file <anon.apex> [--source-dir DIR] [--async-until ISO-DATETIME]');
+            return 2;
+        }
+        try {
+            const org = openOrg(sourceDirs(values['source-dir'], projectRoot));
+            const rt = org.rt;
+            beginOrgTransaction(org);
+            let ok = false;
+            try {
+                rt.runAnonymous(values.file, readFileSync(values.file, 'utf8'));
+                ok = true;
+            } finally {
+                endOrgTransaction(org, ok);
+                for (const d of rt.tx.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
+            }
+            return runQueuedWork(org, until, out, err);
+        } catch (e) {
+            if (e instanceof ApexThrow) {
+                const x = e.exc.exc!;
+                err(`${exceptionTypeName(e.exc.cls)}: ${String(x.message ?? 'null')}`);
+                err(x.stack);
+                return 1;
+            }
+            if (e instanceof NotSupportedError || e instanceof ApexCompileError) {
+                err(e.message);
+                return 1;
+            }
+            throw e;
+        }
     }
-    try {
-      const org = openOrg(sourceDirs(values['source-dir'], projectRoot));
-      const rt = org.rt;
-      beginOrgTransaction(org);
-      let ok = false;
-      try {
-        rt.runAnonymous(values.file, readFileSync(values.file, 'utf8'));
-        ok = true;
-      } finally {
-        endOrgTransaction(org, ok);
-        for (const d of rt.tx.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
-      }
-      return runQueuedWork(org, until, out, err);
-    } catch (e) {
-      if (e instanceof ApexThrow) {
-        const x = e.exc.exc!;
-        err(`${exceptionTypeName(e.exc.cls)}: ${String(x.message ?? 'null')}`);
-        err(x.stack);
-        return 1;
-      }
-      if (e instanceof NotSupportedError || e instanceof ApexCompileError) {
-        err(e.message);
-        return 1;
-      }
-      throw e;
+    if (cmd === 'test') {
+        const { values } = parseArgs({
+            args: rest,
+            options: {
+                tests: { type: 'string', short: 't', multiple: true },
+                'class-names': { type: 'string', short: 'n', multiple: true },
+                'code-coverage': { type: 'boolean', short: 'c' },
+                'result-format': { type: 'string', short: 'r' },
+                'source-dir': { type: 'string', multiple: true },
+            },
+        });
+        const format = values['result-format'] ?? 'human';
+        if (!['human', 'json', 'junit'].includes(format)) {
+            err(`unknown --result-format ${format}`);
+            return 2;
+        }
+        let org;
+        try {
+            org = openOrg(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
+        } catch (e) {
+            if (e instanceof ApexCompileError || e instanceof NotSupportedError) {
+                err(e.message);
+                return 1;
+            }
+            throw e;
+        }
+        const rt = org.rt;
+        // Compile everything first, as a deploy would: a compile error anywhere fails the run even when no test reaches
+        // it. Unsupported constructs found this way are only warnings; a test that reaches one fails on its own.
+        const found = rt.compileAll();
+        const compileErrors = found.filter((e) => !(e instanceof NotSupportedError)).map((e) => e.message);
+        for (const w of found.filter((e) => e instanceof NotSupportedError))
+            err(`WARNING  ${w.message} (not reached by the tests that ran)`);
+        const results = runTests(
+            rt,
+            { tests: splitList(values.tests), classNames: splitList(values['class-names']) },
+            orgTestHooks(org),
+        );
+        const cov = values['code-coverage'] ? coverageReport(rt) : null;
+        out(
+            format === 'json'
+                ? formatJson(results, cov, compileErrors)
+                : format === 'junit'
+                  ? formatJunit(results, compileErrors)
+                  : formatHuman(results, cov, compileErrors),
+        );
+        return compileErrors.length > 0 || results.some((r) => r.outcome === 'Fail') ? 1 : 0;
     }
-  }
-  if (cmd === 'test') {
-    const { values } = parseArgs({
-      args: rest,
-      options: {
-        tests: { type: 'string', short: 't', multiple: true },
-        'class-names': { type: 'string', short: 'n', multiple: true },
-        'code-coverage': { type: 'boolean', short: 'c' },
-        'result-format': { type: 'string', short: 'r' },
-        'source-dir': { type: 'string', multiple: true },
-      },
-    });
-    const format = values['result-format'] ?? 'human';
-    if (!['human', 'json', 'junit'].includes(format)) {
-      err(`unknown --result-format ${format}`);
-      return 2;
-    }
-    let org;
-    try {
-      org = openOrg(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
-    } catch (e) {
-      if (e instanceof ApexCompileError || e instanceof NotSupportedError) {
-        err(e.message);
-        return 1;
-      }
-      throw e;
-    }
-    const rt = org.rt;
-    // Compile everything first, as a deploy would: a compile error anywhere fails the run even when no test reaches
-    // it. Unsupported constructs found this way are only warnings; a test that reaches one fails on its own.
-    const found = rt.compileAll();
-    const compileErrors = found.filter((e) => !(e instanceof NotSupportedError)).map((e) => e.message);
-    for (const w of found.filter((e) => e instanceof NotSupportedError)) err(`WARNING  ${w.message} (not reached by the tests that ran)`);
-    const results = runTests(rt, { tests: splitList(values.tests), classNames: splitList(values['class-names']) }, orgTestHooks(org));
-    const cov = values['code-coverage'] ? coverageReport(rt) : null;
-    out(format === 'json' ? formatJson(results, cov, compileErrors) : format === 'junit' ? formatJunit(results, compileErrors) : formatHuman(results, cov, compileErrors));
-    return compileErrors.length > 0 || results.some((r) => r.outcome === 'Fail') ? 1 : 0;
-  }
-  err('usage: apex run --file <anon.apex> | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR]');
-  return 2;
+    err(
+        'usage: apex run --file <anon.apex> | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR]',
+    );
+    return 2;
 }
 
 /**
@@ -122,15 +151,22 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
 const STACK_MB = 256;
 const isMain = process.argv[1] && resolve(process.argv[1]).replace(/\.ts$/, '.js').endsWith('cli/main.js');
 if (isMain && isMainThread) {
-  const worker = new Worker(new URL(import.meta.url), { argv: process.argv.slice(2), resourceLimits: { stackSizeMb: STACK_MB } });
-  worker.on('message', (code: unknown) => {
-    process.exitCode = typeof code === 'number' ? code : 1;
-  });
-  worker.on('error', (e) => {
-    process.stderr.write(`${e.stack ?? String(e)}\n`);
-    process.exitCode = 1;
-  });
+    const worker = new Worker(new URL(import.meta.url), {
+        argv: process.argv.slice(2),
+        resourceLimits: { stackSizeMb: STACK_MB },
+    });
+    worker.on('message', (code: unknown) => {
+        process.exitCode = typeof code === 'number' ? code : 1;
+    });
+    worker.on('error', (e) => {
+        process.stderr.write(`${e.stack ?? String(e)}\n`);
+        process.exitCode = 1;
+    });
 } else if (!isMainThread && parentPort) {
-  const code = runCommand(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'));
-  parentPort.postMessage(code);
+    const code = runCommand(
+        process.argv.slice(2),
+        (s) => process.stdout.write(s + '\n'),
+        (s) => process.stderr.write(s + '\n'),
+    );
+    parentPort.postMessage(code);
 }

@@ -81,7 +81,8 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
     }
 
     describeError(error: unknown): string {
-        if (error instanceof ApexThrow) return `${exceptionTypeName(error.exc.cls)}: ${this.rt.stringOf(error.exc.exc?.message ?? null)}`;
+        if (error instanceof ApexThrow)
+            return `${exceptionTypeName(error.exc.cls)}: ${this.rt.stringOf(error.exc.exc?.message ?? null)}`;
         if (error instanceof PlatformException) return error.toString();
         return error instanceof Error ? error.message : String(error);
     }
@@ -124,7 +125,10 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
                 rt.callMethod(job, 'execute', [ctx('System.QueueableContext', { jobId: step.jobId })], POS);
                 return;
             case 'batchStart':
-                return this.source(step.jobId, rt.callMethod(job, 'start', [ctx('Database.BatchableContext', { jobId: step.jobId })], POS));
+                return this.source(
+                    step.jobId,
+                    rt.callMethod(job, 'start', [ctx('Database.BatchableContext', { jobId: step.jobId })], POS),
+                );
             case 'batchExecute': {
                 const scope = new ApexList(this.scopeTypes.get(step.jobId) ?? OBJECT, step.scope as Value[]);
                 rt.callMethod(job, 'execute', [ctx('Database.BatchableContext', { jobId: step.jobId }), scope], POS);
@@ -190,6 +194,10 @@ function copyJob(job: OrgJob): OrgJob {
         case 'future':
             return { kind: 'future', method: job.method, args: job.args.map((a) => copyValue(a)) };
         case 'events':
-            return { kind: 'events', objectName: job.objectName, events: job.events.map((e) => copyValue(e) as SObjectValue) };
+            return {
+                kind: 'events',
+                objectName: job.objectName,
+                events: job.events.map((e) => copyValue(e) as SObjectValue),
+            };
     }
 }

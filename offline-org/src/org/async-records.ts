@@ -7,7 +7,14 @@ import type { RecordObjectName, RecordSink } from '../async/records.js';
 import { NotSupportedError } from '../data/index.js';
 import type { OrgStore, Row } from '../data/index.js';
 
-const TIME_FIELDS = new Set(['CreatedDate', 'CompletedDate', 'NextFireTime', 'PreviousFireTime', 'StartTime', 'EndTime']);
+const TIME_FIELDS = new Set([
+    'CreatedDate',
+    'CompletedDate',
+    'NextFireTime',
+    'PreviousFireTime',
+    'StartTime',
+    'EndTime',
+]);
 
 function exists(store: OrgStore, objectName: string, id: string): boolean {
     return store.query(`SELECT Id FROM ${objectName} WHERE Id = :id`, { id }, { mode: 'system' }).rows.length > 0;
@@ -24,7 +31,8 @@ function toRow(store: OrgStore, record: Readonly<object>): Row {
     const row: Row = {};
     for (const [k, v] of Object.entries(record)) {
         if (k === 'ApexClassName') row.ApexClassId = apexClassId(store, String(v));
-        else if (k === 'CreatedDate') continue; // kept by the store's audit fields
+        else if (k === 'CreatedDate')
+            continue; // kept by the store's audit fields
         else if (TIME_FIELDS.has(k)) row[k] = typeof v === 'number' ? new Date(v).toISOString() : null;
         else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) row[k] = v;
     }

@@ -92,7 +92,13 @@ export class OrgAsync {
             case 'queueable': {
                 const options: QueueableOptions = { ...req.asyncOptions };
                 if (req.delayMinutes !== undefined) options.minimumQueueableDelayInMinutes = req.delayMinutes;
-                request = { kind: 'queueable', className: className(rt, job), payload: object, options, allowsCallouts: callouts };
+                request = {
+                    kind: 'queueable',
+                    className: className(rt, job),
+                    payload: object,
+                    options,
+                    allowsCallouts: callouts,
+                };
                 break;
             }
             case 'future': {
@@ -101,7 +107,13 @@ export class OrgAsync {
                 const payload: OrgJob = { kind: 'future', method: f.method, args: f.args };
                 const future = f.method.decl?.mods.annotations.find((a) => a.name === 'future');
                 const allows = future !== undefined && /callout\s*=\s*true/i.test(future.params);
-                request = { kind: 'future', className: f.method.owner.name, methodName: f.method.name, payload, allowsCallouts: allows };
+                request = {
+                    kind: 'future',
+                    className: f.method.owner.name,
+                    methodName: f.method.name,
+                    payload,
+                    allowsCallouts: allows,
+                };
                 break;
             }
             case 'batch':
@@ -141,7 +153,7 @@ export class OrgAsync {
             byType.set(e.objectName.toLowerCase(), list);
         }
         for (const list of byType.values()) {
-            const payload: OrgJob = { kind: 'events', objectName: list[0]!.objectName, events: list };
+            const payload: OrgJob = { kind: 'events', objectName: list[0].objectName, events: list };
             this.engine.enqueue({ kind: 'event', payload, publishAfterCommit: true }, limits);
         }
         return events.map(() => ({ success: true, id: null, created: true, errors: [] }));

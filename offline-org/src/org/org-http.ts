@@ -40,18 +40,38 @@ function headerEntries(h: HeaderMap): Map<string, { name: string; value: string 
 
 export function toCalloutRequest(v: NativeObject): CalloutRequest {
     const s = v.state as HttpRequestState;
-    return { ...newCalloutRequest(), method: s.method ?? '', endpoint: s.endpoint ?? '', headers: headerMap(s.headers), body: bodyOf(s), timeoutMs: s.timeoutMs, compressed: s.compressed };
+    return {
+        ...newCalloutRequest(),
+        method: s.method ?? '',
+        endpoint: s.endpoint ?? '',
+        headers: headerMap(s.headers),
+        body: bodyOf(s),
+        timeoutMs: s.timeoutMs,
+        compressed: s.compressed,
+    };
 }
 
 function toApexRequest(r: CalloutRequest): NativeObject {
     const v = newRequest();
-    Object.assign(v.state as HttpRequestState, { method: r.method, endpoint: r.endpoint, headers: headerEntries(r.headers), body: r.body, timeoutMs: r.timeoutMs, compressed: r.compressed });
+    Object.assign(v.state as HttpRequestState, {
+        method: r.method,
+        endpoint: r.endpoint,
+        headers: headerEntries(r.headers),
+        body: r.body,
+        timeoutMs: r.timeoutMs,
+        compressed: r.compressed,
+    });
     return v;
 }
 
 function toApexResponse(r: CalloutResponse): NativeObject {
     const v = newResponse();
-    Object.assign(v.state as HttpResponseState, { statusCode: r.statusCode, status: r.status, headers: headerEntries(r.headers), body: r.body });
+    Object.assign(v.state as HttpResponseState, {
+        statusCode: r.statusCode,
+        status: r.status,
+        headers: headerEntries(r.headers),
+        body: r.body,
+    });
     return v;
 }
 
@@ -111,7 +131,8 @@ export class OrgHttp {
         this.mocks.setMock(mockType, (req) => {
             const answer = rt.callMethod(mock, 'respond', [toApexRequest(req)], POS);
             if (answer === null) return null;
-            if (!(answer instanceof NativeObject) || answer.typeName !== 'HttpResponse') return rt.fail('TypeException', 'HttpCalloutMock.respond must return an HttpResponse');
+            if (!(answer instanceof NativeObject) || answer.typeName !== 'HttpResponse')
+                return rt.fail('TypeException', 'HttpCalloutMock.respond must return an HttpResponse');
             return toCalloutResponse(answer);
         });
     }

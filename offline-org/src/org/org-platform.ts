@@ -149,7 +149,8 @@ export class OrgPlatform implements Platform {
             return this.rt.fail('TypeException', 'System.runAs requires a User');
         }
         const id = user.fields.get('id')?.value;
-        if (!(id instanceof IdValue)) return notSupported('System.runAs with a User that has not been inserted', ctx.pos);
+        if (!(id instanceof IdValue))
+            return notSupported('System.runAs with a User that has not been inserted', ctx.pos);
         const previous = this.userId;
         this.userId = id.v;
         return () => {

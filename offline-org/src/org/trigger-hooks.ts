@@ -14,7 +14,6 @@ function recordsOf(schema: SchemaProvider, objectName: string, rows: Row[] | nul
     return rows ? rows.map((r) => rowToSObject(schema, objectName, r)) : null;
 }
 
-
 function writeBack(schema: SchemaProvider, records: SObjectValue[], rows: Row[]): void {
     records.forEach((so, i) => {
         const row = rows[i];

@@ -14,44 +14,46 @@ import type { Registry } from './registry.js';
 import { describeOf } from './sobject.js';
 
 function readAll(rt: Runtime, objectName: string, pos: SourcePos): SObjectValue[] {
-  const d = describeOf(rt, objectName, pos);
-  const fields = [...d.fields.values()].map((f) => f.name).join(', ');
-  const used = { ...rt.tx.limits.used };
-  try {
-    const rows = rt.platform.query(`SELECT ${fields} FROM ${d.name}`, [], { limits: rt.tx.limits, pos });
-    return Array.isArray(rows) ? rows : [];
-  } finally {
-    rt.tx.limits.used.queries = used.queries;
-    rt.tx.limits.used.queryRows = used.queryRows;
-  }
+    const d = describeOf(rt, objectName, pos);
+    const fields = [...d.fields.values()].map((f) => f.name).join(', ');
+    const used = { ...rt.tx.limits.used };
+    try {
+        const rows = rt.platform.query(`SELECT ${fields} FROM ${d.name}`, [], { limits: rt.tx.limits, pos });
+        return Array.isArray(rows) ? rows : [];
+    } finally {
+        rt.tx.limits.used.queries = used.queries;
+        rt.tx.limits.used.queryRows = used.queryRows;
+    }
 }
 
 function devName(r: SObjectValue): string {
-  const v = r.fields.get('developername')?.value;
-  return typeof v === 'string' ? v : '';
+    const v = r.fields.get('developername')?.value;
+    return typeof v === 'string' ? v : '';
 }
 
 export function registerCustomMetadata(reg: Registry): void {
-  reg.sobjectStaticMethod = (rt, objectName, method, args, pos) => {
-    const l = method.toLowerCase();
-    if (!objectName.toLowerCase().endsWith('__mdt')) return rt.unsupported(`${objectName}.${method} (custom settings)`, pos);
-    if (l === 'getall') {
-      const m = new ApexMap(prim('string'), { k: 'sobject', name: objectName });
-      for (const r of readAll(rt, objectName, pos)) m.entries.set(keyOf(devName(r)), [devName(r), r]);
-      return m;
-    }
-    if (l === 'getinstance') {
-      const key: Value = args[0] ?? null;
-      if (key === null) return rt.npe();
-      const byId = key instanceof IdValue || (typeof key === 'string' && /^m[0-9A-Za-z]{14}([0-9A-Za-z]{3})?$/.test(key));
-      const wanted = key instanceof IdValue ? key.v : String(key);
-      const hit = readAll(rt, objectName, pos).find((r) => {
-        if (!byId) return devName(r) === wanted;
-        const id = r.fields.get('id')?.value;
-        return id instanceof IdValue && id.v.slice(0, 15) === wanted.slice(0, 15);
-      });
-      return hit ?? null;
-    }
-    return rt.unsupported(`${objectName}.${method}`, pos);
-  };
+    reg.sobjectStaticMethod = (rt, objectName, method, args, pos) => {
+        const l = method.toLowerCase();
+        if (!objectName.toLowerCase().endsWith('__mdt'))
+            return rt.unsupported(`${objectName}.${method} (custom settings)`, pos);
+        if (l === 'getall') {
+            const m = new ApexMap(prim('string'), { k: 'sobject', name: objectName });
+            for (const r of readAll(rt, objectName, pos)) m.entries.set(keyOf(devName(r)), [devName(r), r]);
+            return m;
+        }
+        if (l === 'getinstance') {
+            const key: Value = args[0] ?? null;
+            if (key === null) return rt.npe();
+            const byId =
+                key instanceof IdValue || (typeof key === 'string' && /^m[0-9A-Za-z]{14}([0-9A-Za-z]{3})?$/.test(key));
+            const wanted = key instanceof IdValue ? key.v : String(key);
+            const hit = readAll(rt, objectName, pos).find((r) => {
+                if (!byId) return devName(r) === wanted;
+                const id = r.fields.get('id')?.value;
+                return id instanceof IdValue && id.v.slice(0, 15) === wanted.slice(0, 15);
+            });
+            return hit ?? null;
+        }
+        return rt.unsupported(`${objectName}.${method}`, pos);
+    };
 }

@@ -10,37 +10,58 @@ import type { DmlFailure } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 
 function records(rt: Runtime, v: Value): SObjectValue[] {
-  if (v === null) return rt.npe();
-  if (v instanceof SObjectValue) return [v];
-  if (v instanceof ApexList) return v.items.map((x) => (x instanceof SObjectValue ? x : rt.fail('DmlException', 'DML requires SObject values')));
-  return rt.fail('TypeException', 'DML requires an SObject or a list of SObjects');
+    if (v === null) return rt.npe();
+    if (v instanceof SObjectValue) return [v];
+    if (v instanceof ApexList)
+        return v.items.map((x) =>
+            x instanceof SObjectValue ? x : rt.fail('DmlException', 'DML requires SObject values'),
+        );
+    return rt.fail('TypeException', 'DML requires an SObject or a list of SObjects');
 }
 
-export function dmlStatement(rt: Runtime, op: DmlOperation, target: Value, extra: Value, field: string | null, accessLevel: 'user' | 'system', pos: SourcePos): void {
-  const recs = records(rt, target);
-  const merge = op === 'merge' && extra !== null ? records(rt, extra) : [];
-  const results = rt.platform.dml({ op, records: recs, allOrNone: true, externalIdField: field, mergeRecords: merge, accessLevel }, { limits: rt.tx.limits, pos });
-  rt.enforceLimits();
-  results.forEach((r, i) => {
-    if (r.success && r.id && (op === 'insert' || op === 'upsert')) recs[i]!.fields.set('id', { name: 'Id', value: new IdValue(r.id) });
-  });
-  throwIfFailed(rt, op, results, recs);
+export function dmlStatement(
+    rt: Runtime,
+    op: DmlOperation,
+    target: Value,
+    extra: Value,
+    field: string | null,
+    accessLevel: 'user' | 'system',
+    pos: SourcePos,
+): void {
+    const recs = records(rt, target);
+    const merge = op === 'merge' && extra !== null ? records(rt, extra) : [];
+    const results = rt.platform.dml(
+        { op, records: recs, allOrNone: true, externalIdField: field, mergeRecords: merge, accessLevel },
+        { limits: rt.tx.limits, pos },
+    );
+    rt.enforceLimits();
+    results.forEach((r, i) => {
+        if (r.success && r.id && (op === 'insert' || op === 'upsert'))
+            recs[i].fields.set('id', { name: 'Id', value: new IdValue(r.id) });
+    });
+    throwIfFailed(rt, op, results, recs);
 }
 
 /** Raises the DmlException of an all-or-none DML operation with failed rows, carrying every failed row. */
 export function throwIfFailed(rt: Runtime, op: DmlOperation, results: DmlRowResult[], recs: SObjectValue[]): void {
-  const failures: DmlFailure[] = [];
-  results.forEach((r, index) => {
-    if (r.success) return;
-    const e = r.errors[0];
-    const id = recs[index]?.fields.get('id')?.value;
-    failures.push({ index, id: id instanceof IdValue ? id.v : null, statusCode: e?.statusCode ?? 'UNKNOWN', message: e?.message ?? '', fields: e?.fields ?? [] });
-  });
-  const first = failures[0];
-  if (!first) return;
-  const fieldList = first.fields.length ? `: [${first.fields.join(', ')}]` : ': []';
-  const message = `${op.charAt(0).toUpperCase() + op.slice(1)} failed. First exception on row ${first.index}; first error: ${first.statusCode}, ${first.message}${fieldList}`;
-  const exc = newException(rt.exceptionClass('DmlException'), message, null, rt.top);
-  exc.exc!.dml = failures;
-  throw new ApexThrow(exc);
+    const failures: DmlFailure[] = [];
+    results.forEach((r, index) => {
+        if (r.success) return;
+        const e = r.errors[0];
+        const id = recs[index]?.fields.get('id')?.value;
+        failures.push({
+            index,
+            id: id instanceof IdValue ? id.v : null,
+            statusCode: e?.statusCode ?? 'UNKNOWN',
+            message: e?.message ?? '',
+            fields: e?.fields ?? [],
+        });
+    });
+    const first = failures[0];
+    if (!first) return;
+    const fieldList = first.fields.length ? `: [${first.fields.join(', ')}]` : ': []';
+    const message = `${op.charAt(0).toUpperCase() + op.slice(1)} failed. First exception on row ${first.index}; first error: ${first.statusCode}, ${first.message}${fieldList}`;
+    const exc = newException(rt.exceptionClass('DmlException'), message, null, rt.top);
+    exc.exc!.dml = failures;
+    throw new ApexThrow(exc);
 }

@@ -21,21 +21,21 @@ import { registerCustomMetadata } from './custom-metadata.js';
 import { registerAsyncApex } from './async-apex.js';
 
 export function registerStdlib(reg: Registry): void {
-  registerSystem(reg);
-  registerString(reg);
-  registerNumbers(reg);
-  registerCollections(reg);
-  registerSObject(reg);
-  registerMisc(reg);
-  registerDatetime(reg);
-  registerJson(reg);
-  registerPattern(reg);
-  registerSchema(reg);
-  registerDatabase(reg);
-  registerTriggerContext(reg);
-  registerHttp(reg);
-  registerTimeZone(reg);
-  registerAsyncContexts(reg);
-  registerCustomMetadata(reg);
-  registerAsyncApex(reg);
+    registerSystem(reg);
+    registerString(reg);
+    registerNumbers(reg);
+    registerCollections(reg);
+    registerSObject(reg);
+    registerMisc(reg);
+    registerDatetime(reg);
+    registerJson(reg);
+    registerPattern(reg);
+    registerSchema(reg);
+    registerDatabase(reg);
+    registerTriggerContext(reg);
+    registerHttp(reg);
+    registerTimeZone(reg);
+    registerAsyncContexts(reg);
+    registerCustomMetadata(reg);
+    registerAsyncApex(reg);
 }

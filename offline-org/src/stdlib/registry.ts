@@ -13,42 +13,48 @@ export type StaticProp = (rt: Runtime, pos: SourcePos, member: string) => Value;
 /** `Account.SObjectType`, `Account.Name`: a static member of an sObject type. */
 export type SObjectStatic = (rt: Runtime, objectName: string, member: string, pos: SourcePos) => Value;
 /** `My__mdt.getAll()`, `My__mdt.getInstance('x')`: a static method of an sObject type. */
-export type SObjectStaticMethod = (rt: Runtime, objectName: string, method: string, args: Value[], pos: SourcePos) => Value;
+export type SObjectStaticMethod = (
+    rt: Runtime,
+    objectName: string,
+    method: string,
+    args: Value[],
+    pos: SourcePos,
+) => Value;
 
 export class Registry {
-  readonly statics = new Map<string, Map<string, StaticMethod>>();
-  readonly props = new Map<string, Map<string, StaticProp>>();
-  readonly instance = new Map<string, Map<string, InstanceMethod>>();
-  readonly constructors = new Map<string, StaticMethod>();
-  sobjectStatic: SObjectStatic | null = null;
-  sobjectStaticMethod: SObjectStaticMethod | null = null;
+    readonly statics = new Map<string, Map<string, StaticMethod>>();
+    readonly props = new Map<string, Map<string, StaticProp>>();
+    readonly instance = new Map<string, Map<string, InstanceMethod>>();
+    readonly constructors = new Map<string, StaticMethod>();
+    sobjectStatic: SObjectStatic | null = null;
+    sobjectStaticMethod: SObjectStaticMethod | null = null;
 
-  staticMethods(className: string, methods: Record<string, StaticMethod>): void {
-    const key = className.toLowerCase();
-    const m = this.statics.get(key) ?? new Map<string, StaticMethod>();
-    for (const [k, v] of Object.entries(methods)) m.set(k.toLowerCase(), v);
-    this.statics.set(key, m);
-  }
+    staticMethods(className: string, methods: Record<string, StaticMethod>): void {
+        const key = className.toLowerCase();
+        const m = this.statics.get(key) ?? new Map<string, StaticMethod>();
+        for (const [k, v] of Object.entries(methods)) m.set(k.toLowerCase(), v);
+        this.statics.set(key, m);
+    }
 
-  staticProps(className: string, props: Record<string, StaticProp>): void {
-    const key = className.toLowerCase();
-    const m = this.props.get(key) ?? new Map<string, StaticProp>();
-    for (const [k, v] of Object.entries(props)) m.set(k.toLowerCase(), v);
-    this.props.set(key, m);
-  }
+    staticProps(className: string, props: Record<string, StaticProp>): void {
+        const key = className.toLowerCase();
+        const m = this.props.get(key) ?? new Map<string, StaticProp>();
+        for (const [k, v] of Object.entries(props)) m.set(k.toLowerCase(), v);
+        this.props.set(key, m);
+    }
 
-  instanceMethods(kind: string, methods: Record<string, InstanceMethod>): void {
-    const key = kind.toLowerCase();
-    const m = this.instance.get(key) ?? new Map<string, InstanceMethod>();
-    for (const [k, v] of Object.entries(methods)) m.set(k.toLowerCase(), v);
-    this.instance.set(key, m);
-  }
+    instanceMethods(kind: string, methods: Record<string, InstanceMethod>): void {
+        const key = kind.toLowerCase();
+        const m = this.instance.get(key) ?? new Map<string, InstanceMethod>();
+        for (const [k, v] of Object.entries(methods)) m.set(k.toLowerCase(), v);
+        this.instance.set(key, m);
+    }
 
-  constructorOf(typeName: string, fn: StaticMethod): void {
-    this.constructors.set(typeName.toLowerCase(), fn);
-  }
+    constructorOf(typeName: string, fn: StaticMethod): void {
+        this.constructors.set(typeName.toLowerCase(), fn);
+    }
 
-  isStaticClass(lname: string): boolean {
-    return this.statics.has(lname) || this.props.has(lname);
-  }
+    isStaticClass(lname: string): boolean {
+        return this.statics.has(lname) || this.props.has(lname);
+    }
 }

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { childText, childrenNamed, parseXml } from '../data/schema/xml.js';
 
 export function readLabels(files: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of files) {
-    const root = parseXml(readFileSync(f, 'utf8'), f);
-    for (const l of childrenNamed(root, 'labels')) {
-      const name = childText(l, 'fullName');
-      if (name) out.set(name.toLowerCase(), childText(l, 'value') ?? '');
+    const out = new Map<string, string>();
+    for (const f of files) {
+        const root = parseXml(readFileSync(f, 'utf8'), f);
+        for (const l of childrenNamed(root, 'labels')) {
+            const name = childText(l, 'fullName');
+            if (name) out.set(name.toLowerCase(), childText(l, 'value') ?? '');
+        }
     }
-  }
-  return out;
+    return out;
 }

@@ -4,55 +4,86 @@
 import type { ClassCoverage } from './coverage.js';
 import type { TestResult } from './test-runner.js';
 
-export function formatHuman(results: TestResult[], coverage: ClassCoverage[] | null, compileErrors: string[] = []): string {
-  const lines: string[] = compileErrors.map((e) => `COMPILE ERROR  ${e}`);
-  for (const r of results) {
-    lines.push(`${r.outcome === 'Pass' ? 'PASS' : 'FAIL'}  ${r.className}.${r.methodName} (${r.timeMs} ms)`);
-    if (r.outcome === 'Fail') {
-      lines.push(`      ${r.message ?? ''}`);
-      if (r.stackTrace) for (const s of r.stackTrace.split('\n')) lines.push(`      ${s}`);
+export function formatHuman(
+    results: TestResult[],
+    coverage: ClassCoverage[] | null,
+    compileErrors: string[] = [],
+): string {
+    const lines: string[] = compileErrors.map((e) => `COMPILE ERROR  ${e}`);
+    for (const r of results) {
+        lines.push(`${r.outcome === 'Pass' ? 'PASS' : 'FAIL'}  ${r.className}.${r.methodName} (${r.timeMs} ms)`);
+        if (r.outcome === 'Fail') {
+            lines.push(`      ${r.message ?? ''}`);
+            if (r.stackTrace) for (const s of r.stackTrace.split('\n')) lines.push(`      ${s}`);
+        }
     }
-  }
-  if (coverage) {
-    lines.push('', 'Code coverage by class:');
-    for (const c of coverage) lines.push(`  ${c.name.padEnd(40)} ${String(c.percent).padStart(3)}%  (${c.covered}/${c.total})${c.uncoveredLines.length ? '  uncovered: ' + c.uncoveredLines.join(',') : ''}`);
-  }
-  const passed = results.filter((r) => r.outcome === 'Pass').length;
-  lines.push('', `${passed} passed, ${results.length - passed + compileErrors.length} failed`);
-  return lines.join('\n');
+    if (coverage) {
+        lines.push('', 'Code coverage by class:');
+        for (const c of coverage)
+            lines.push(
+                `  ${c.name.padEnd(40)} ${String(c.percent).padStart(3)}%  (${c.covered}/${c.total})${c.uncoveredLines.length ? '  uncovered: ' + c.uncoveredLines.join(',') : ''}`,
+            );
+    }
+    const passed = results.filter((r) => r.outcome === 'Pass').length;
+    lines.push('', `${passed} passed, ${results.length - passed + compileErrors.length} failed`);
+    return lines.join('\n');
 }
 
-export function formatJson(results: TestResult[], coverage: ClassCoverage[] | null, compileErrors: string[] = []): string {
-  const passed = results.filter((r) => r.outcome === 'Pass').length;
-  const failing = results.length - passed + compileErrors.length;
-  return JSON.stringify({
-    summary: { outcome: failing === 0 ? 'Passed' : 'Failed', testsRan: results.length, passing: passed, failing },
-    compileErrors,
-    tests: results.map((r) => ({ FullName: `${r.className}.${r.methodName}`, ApexClass: { Name: r.className }, MethodName: r.methodName, Outcome: r.outcome, Message: r.message, StackTrace: r.stackTrace, RunTime: r.timeMs })),
-    coverage: coverage ?? undefined,
-  }, null, 2);
+export function formatJson(
+    results: TestResult[],
+    coverage: ClassCoverage[] | null,
+    compileErrors: string[] = [],
+): string {
+    const passed = results.filter((r) => r.outcome === 'Pass').length;
+    const failing = results.length - passed + compileErrors.length;
+    return JSON.stringify(
+        {
+            summary: {
+                outcome: failing === 0 ? 'Passed' : 'Failed',
+                testsRan: results.length,
+                passing: passed,
+                failing,
+            },
+            compileErrors,
+            tests: results.map((r) => ({
+                FullName: `${r.className}.${r.methodName}`,
+                ApexClass: { Name: r.className },
+                MethodName: r.methodName,
+                Outcome: r.outcome,
+                Message: r.message,
+                StackTrace: r.stackTrace,
+                RunTime: r.timeMs,
+            })),
+            coverage: coverage ?? undefined,
+        },
+        null,
+        2,
+    );
 }
 
 function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 export function formatJunit(results: TestResult[], compileErrors: string[] = []): string {
-  const failures = results.filter((r) => r.outcome === 'Fail').length + compileErrors.length;
-  const total = results.reduce((t, r) => t + r.timeMs, 0) / 1000;
-  const cases = results.map((r) => {
-    const head = `    <testcase name="${esc(r.methodName)}" classname="${esc(r.className)}" time="${(r.timeMs / 1000).toFixed(3)}"`;
-    if (r.outcome === 'Pass') return `${head}/>`;
-    return `${head}>\n      <failure message="${esc(r.message ?? '')}">${esc(r.stackTrace ?? '')}</failure>\n    </testcase>`;
-  });
-  const compileCases = compileErrors.map((e, i) => `    <testcase name="compile${i + 1}" classname="compile" time="0.000">\n      <failure message="${esc(e)}"/>\n    </testcase>`);
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<testsuites>',
-    `  <testsuite name="force.apex" tests="${results.length + compileErrors.length}" failures="${failures}" errors="0" time="${total.toFixed(3)}">`,
-    ...compileCases,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-  ].join('\n');
+    const failures = results.filter((r) => r.outcome === 'Fail').length + compileErrors.length;
+    const total = results.reduce((t, r) => t + r.timeMs, 0) / 1000;
+    const cases = results.map((r) => {
+        const head = `    <testcase name="${esc(r.methodName)}" classname="${esc(r.className)}" time="${(r.timeMs / 1000).toFixed(3)}"`;
+        if (r.outcome === 'Pass') return `${head}/>`;
+        return `${head}>\n      <failure message="${esc(r.message ?? '')}">${esc(r.stackTrace ?? '')}</failure>\n    </testcase>`;
+    });
+    const compileCases = compileErrors.map(
+        (e, i) =>
+            `    <testcase name="compile${i + 1}" classname="compile" time="0.000">\n      <failure message="${esc(e)}"/>\n    </testcase>`,
+    );
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites>',
+        `  <testsuite name="force.apex" tests="${results.length + compileErrors.length}" failures="${failures}" errors="0" time="${total.toFixed(3)}">`,
+        ...compileCases,
+        ...cases,
+        '  </testsuite>',
+        '</testsuites>',
+    ].join('\n');
 }

@@ -120,7 +120,7 @@ test('named credentials and remote sites are read from project metadata', () => 
     assert.equal(res.body, 'https://partner.example.com/x');
 });
 
-test('a test\'s mock sees the endpoint as written; outside tests an unknown named credential or unlisted URL fails', () => {
+test("a test's mock sees the endpoint as written; outside tests an unknown named credential or unlisted URL fails", () => {
     const { live: liveNc, service, seen, endpoints } = setup();
     service.send(request('callout:Nope/x'), ctx());
     assert.equal(seen[0].endpoint, 'callout:Nope/x');

@@ -118,10 +118,18 @@ test('Apex tests: stopTest runs queueables, futures, batches and schedules; rows
     const org = openOrg([project()]);
     const results = runTests(org.rt, { tests: [], classNames: ['AsyncTest'] }, orgTestHooks(org));
     const byName = new Map(results.map((r) => [r.methodName, r]));
-    for (const name of ['queueableRunsAtStopTest', 'futureAndBatch', 'failingQueueableRollsBackAndRunsItsFinalizer', 'scheduleAndAbort']) {
+    for (const name of [
+        'queueableRunsAtStopTest',
+        'futureAndBatch',
+        'failingQueueableRollsBackAndRunsItsFinalizer',
+        'scheduleAndAbort',
+    ]) {
         assert.equal(byName.get(name)?.outcome, 'Pass', `${name}: ${byName.get(name)?.message ?? ''}`);
     }
-    assert.equal(byName.get('tooManyQueueables')?.message, 'System.LimitException: Too many queueable jobs added to the queue: 51');
+    assert.equal(
+        byName.get('tooManyQueueables')?.message,
+        'System.LimitException: Too many queueable jobs added to the queue: 51',
+    );
 });
 
 test('apex run: committed work runs afterwards in order, chains and finalizers included; rollback drops it', () => {
@@ -132,8 +140,11 @@ test('apex run: committed work runs afterwards in order, chains and finalizers i
         org.platform.async.host.debug.map((d) => d.message),
         ['chain 1 depth 1', 'future y', 'chain 2 depth 2', 'finalizer SUCCESS none', 'chain 3 depth 3'],
     );
-    const rows = run(org, `for (AsyncApexJob j : [SELECT JobType, Status, MethodName FROM AsyncApexJob ORDER BY CreatedDate]) System.debug(j.JobType + ' ' + j.Status);
-System.debug([SELECT COUNT() FROM Account]);`);
+    const rows = run(
+        org,
+        `for (AsyncApexJob j : [SELECT JobType, Status, MethodName FROM AsyncApexJob ORDER BY CreatedDate]) System.debug(j.JobType + ' ' + j.Status);
+System.debug([SELECT COUNT() FROM Account]);`,
+    );
     assert.equal(rows.filter((r) => r === 'Queueable Completed').length, 3);
     assert.equal(rows.at(-1), '4');
     assert.throws(() => run(org, `System.enqueueJob(new Chain(7)); Integer z = 1 / 0;`), ApexThrow);
@@ -142,9 +153,15 @@ System.debug([SELECT COUNT() FROM Account]);`);
 
 test('a failing queueable is rolled back; its finalizer sees the exception; a batch reads the store in scopes', () => {
     const org = openOrg([project()]);
-    run(org, `List<Account> l = new List<Account>(); for (Integer i = 0; i < 5; i++) l.add(new Account(Name = 'n' + i)); insert l;
-System.enqueueJob(new Boom()); Database.executeBatch(new Sweep(), 2);`);
+    run(
+        org,
+        `List<Account> l = new List<Account>(); for (Integer i = 0; i < 5; i++) l.add(new Account(Name = 'n' + i)); insert l;
+System.enqueueJob(new Boom()); Database.executeBatch(new Sweep(), 2);`,
+    );
     org.platform.async.runQueued();
-    assert.deepEqual(org.platform.async.host.debug.map((d) => d.message), ['finalizer UNHANDLED_EXCEPTION Divide by 0', 'swept 5 in 3']);
+    assert.deepEqual(
+        org.platform.async.host.debug.map((d) => d.message),
+        ['finalizer UNHANDLED_EXCEPTION Divide by 0', 'swept 5 in 3'],
+    );
     assert.deepEqual(run(org, `System.debug([SELECT COUNT() FROM Account WHERE Name = 'lost']);`), ['0']);
 });

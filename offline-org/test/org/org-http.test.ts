@@ -64,9 +64,14 @@ test('Apex tests: mocks answer callouts; uncommitted work, a missing mock and re
     mkdirSync(join(root, 'classes'));
     for (const [file, text] of Object.entries(CLASSES)) writeFileSync(join(root, 'classes', file), text);
     const org = openOrg([root]);
-    const results = new Map(runTests(org.rt, { tests: [], classNames: ['HttpTest'] }, orgTestHooks(org)).map((r) => [r.methodName, r]));
+    const results = new Map(
+        runTests(org.rt, { tests: [], classNames: ['HttpTest'] }, orgTestHooks(org)).map((r) => [r.methodName, r]),
+    );
     for (const name of ['mockAnswers', 'noMock', 'afterDml', 'startTestAllowsCalloutAfterSetupDml']) {
         assert.equal(results.get(name)?.outcome, 'Pass', `${name}: ${results.get(name)?.message ?? ''}`);
     }
-    assert.match(results.get('queueableWithoutAllowsCallouts')?.message ?? '', /not supported by the offline runtime: callout from a queueable job without Database.AllowsCallouts/);
+    assert.match(
+        results.get('queueableWithoutAllowsCallouts')?.message ?? '',
+        /not supported by the offline runtime: callout from a queueable job without Database.AllowsCallouts/,
+    );
 });

@@ -5,19 +5,19 @@ import type { ApexObject, Value } from '../runtime/values.js';
 import type { RtClass } from '../runtime/classes.js';
 
 export class Frame {
-  line = 0;
-  ret: Value = null;
-  constructor(
-    readonly l: Value[],
-    readonly self: ApexObject | null,
-    readonly cls: RtClass | null,
-    /** `Class.Outer.method` or `AnonymousBlock`, as stack traces print it. */
-    readonly where: string,
-    readonly prev: Frame | null,
-    readonly file: string,
-    /** Local slots by lower-cased name, for binds in dynamic SOQL. */
-    readonly names: Map<string, number> | null,
-  ) {}
+    line = 0;
+    ret: Value = null;
+    constructor(
+        readonly l: Value[],
+        readonly self: ApexObject | null,
+        readonly cls: RtClass | null,
+        /** `Class.Outer.method` or `AnonymousBlock`, as stack traces print it. */
+        readonly where: string,
+        readonly prev: Frame | null,
+        readonly file: string,
+        /** Local slots by lower-cased name, for binds in dynamic SOQL. */
+        readonly names: Map<string, number> | null,
+    ) {}
 }
 
 /** Statement completion codes. */

@@ -13,7 +13,16 @@ import type { RtField, RtMethod } from '../runtime/classes.js';
 import { Limits } from '../runtime/limits.js';
 import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
-import { ApexList, ApexObject, ApexThrow, DateValue, DatetimeValue, IdValue, NativeObject, TypeValue } from '../runtime/values.js';
+import {
+    ApexList,
+    ApexObject,
+    ApexThrow,
+    DateValue,
+    DatetimeValue,
+    IdValue,
+    NativeObject,
+    TypeValue,
+} from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { installUserEquality } from '../runtime/equality.js';
 import { kindOf } from '../runtime/kinds.js';
@@ -31,522 +40,626 @@ import { Frame } from './frame.js';
 import { Compiler } from './compiler.js';
 
 export interface RuntimeOptions {
-  schema?: SchemaProvider;
-  platform?: Platform;
-  orgTimeZone?: string;
-  userId?: string;
-  userName?: string;
-  orgId?: string;
-  /** Record executed statement lines per file (for --code-coverage). */
-  coverage?: boolean;
-  /** Custom labels by lower-cased name (System.Label.X). */
-  labels?: Map<string, string>;
-  /** A cache of converted class ASTs (testing/ast-cache.ts), to skip parsing unchanged files. */
-  astCache?: { get(file: string, source: string): TypeDecl | undefined; set(file: string, source: string, decl: TypeDecl): void };
+    schema?: SchemaProvider;
+    platform?: Platform;
+    orgTimeZone?: string;
+    userId?: string;
+    userName?: string;
+    orgId?: string;
+    /** Record executed statement lines per file (for --code-coverage). */
+    coverage?: boolean;
+    /** Custom labels by lower-cased name (System.Label.X). */
+    labels?: Map<string, string>;
+    /** A cache of converted class ASTs (testing/ast-cache.ts), to skip parsing unchanged files. */
+    astCache?: {
+        get(file: string, source: string): TypeDecl | undefined;
+        set(file: string, source: string, decl: TypeDecl): void;
+    };
 }
 
 export interface StaticState {
-  state: 0 | 1 | 2;
-  slots: Value[];
+    state: 0 | 1 | 2;
+    slots: Value[];
 }
 
 export class Transaction {
-  readonly statics = new Map<RtClass, StaticState>();
-  readonly debug: { line: number; level: string; message: string }[] = [];
-  limits: Limits;
-  /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
-  outerLimits: Limits | null = null;
-  testStarted = false;
-  isTest = false;
-  /** The kind of asynchronous execution this transaction is, or null when synchronous. */
-  asyncKind: 'queueable' | 'future' | 'batch' | 'schedule' | 'finalizer' | null = null;
-  constructor(isAsync: boolean) {
-    this.limits = new Limits(isAsync);
-  }
+    readonly statics = new Map<RtClass, StaticState>();
+    readonly debug: { line: number; level: string; message: string }[] = [];
+    limits: Limits;
+    /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
+    outerLimits: Limits | null = null;
+    testStarted = false;
+    isTest = false;
+    /** The kind of asynchronous execution this transaction is, or null when synchronous. */
+    asyncKind: 'queueable' | 'future' | 'batch' | 'schedule' | 'finalizer' | null = null;
+    constructor(isAsync: boolean) {
+        this.limits = new Limits(isAsync);
+    }
 }
 
-const emptySchema: SchemaProvider = { getObject: () => undefined, objectNames: () => [], objectByKeyPrefix: () => undefined };
+const emptySchema: SchemaProvider = {
+    getObject: () => undefined,
+    objectNames: () => [],
+    objectByKeyPrefix: () => undefined,
+};
 
 export class Runtime {
-  readonly schema: SchemaProvider;
-  platform: Platform;
-  readonly table: ClassTable;
-  readonly registry = new Registry();
-  readonly compiler: Compiler;
-  readonly orgTimeZone: string;
-  readonly options: RuntimeOptions;
-  readonly triggers: { decl: TriggerDecl; file: string }[] = [];
-  readonly files = new Map<string, RtClass>();
-  /** file -> executable lines, file -> executed lines. */
-  readonly executable = new Map<string, Set<number>>();
-  readonly covered = new Map<string, Set<number>>();
-  tx: Transaction = new Transaction(false);
-  /** Unsupported platform methods found while compiling (each also fails loudly if reached). */
-  readonly compileWarnings: NotSupportedError[] = [];
-  /** Trigger invocations in progress (innermost last); read by the Trigger.* context variables. */
-  readonly triggerStack: TriggerInvocation[] = [];
-  private readonly compiledTriggers = new Map<TriggerDecl, () => void>();
-  top: Frame | null = null;
-  depth = 0;
-  /** Loop iterations since the transaction began; every 4096 the CPU limit is checked. */
-  ticks = 0;
+    readonly schema: SchemaProvider;
+    platform: Platform;
+    readonly table: ClassTable;
+    readonly registry = new Registry();
+    readonly compiler: Compiler;
+    readonly orgTimeZone: string;
+    readonly options: RuntimeOptions;
+    readonly triggers: { decl: TriggerDecl; file: string }[] = [];
+    readonly files = new Map<string, RtClass>();
+    /** file -> executable lines, file -> executed lines. */
+    readonly executable = new Map<string, Set<number>>();
+    readonly covered = new Map<string, Set<number>>();
+    tx: Transaction = new Transaction(false);
+    /** Unsupported platform methods found while compiling (each also fails loudly if reached). */
+    readonly compileWarnings: NotSupportedError[] = [];
+    /** Trigger invocations in progress (innermost last); read by the Trigger.* context variables. */
+    readonly triggerStack: TriggerInvocation[] = [];
+    private readonly compiledTriggers = new Map<TriggerDecl, () => void>();
+    top: Frame | null = null;
+    depth = 0;
+    /** Loop iterations since the transaction began; every 4096 the CPU limit is checked. */
+    ticks = 0;
 
-  constructor(options: RuntimeOptions = {}) {
-    this.options = options;
-    this.schema = options.schema ?? emptySchema;
-    this.platform = options.platform ?? unsupportedPlatform;
-    this.orgTimeZone = options.orgTimeZone ?? 'America/Los_Angeles';
-    this.table = new ClassTable(this.schema);
-    for (const [k, c] of makeBuiltinExceptionClasses()) this.table.top.set(k, c);
-    this.compiler = new Compiler(this);
-    registerStdlib(this.registry);
-  }
-
-  private findUserMethod(cls: RtClass, lname: string, arity: number): RtMethod | undefined {
-    return cls.findMethods(lname).find((m) => !m.isStatic && m.params.length === arity && m.decl);
-  }
-
-  // ---- loading ----
-
-  addClass(file: string, source: string): RtClass {
-    const cache = this.options.astCache;
-    let decl = cache?.get(file, source);
-    if (!decl) {
-      decl = new DeclConverter(file, source).compilationUnit(parseClassFile(file, source));
-      cache?.set(file, source, decl);
+    constructor(options: RuntimeOptions = {}) {
+        this.options = options;
+        this.schema = options.schema ?? emptySchema;
+        this.platform = options.platform ?? unsupportedPlatform;
+        this.orgTimeZone = options.orgTimeZone ?? 'America/Los_Angeles';
+        this.table = new ClassTable(this.schema);
+        for (const [k, c] of makeBuiltinExceptionClasses()) this.table.top.set(k, c);
+        this.compiler = new Compiler(this);
+        registerStdlib(this.registry);
     }
-    const cls = this.table.declare(decl, file, null);
-    this.files.set(file, cls);
-    this.compiler.registerExecutableLines(file, decl);
-    return cls;
-  }
 
-  addTrigger(file: string, source: string): void {
-    const tree = parseTriggerFile(file, source);
-    const decl = new DeclConverter(file, source).trigger(tree);
-    for (const m of decl.members) if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
-    this.triggers.push({ decl, file });
-    this.compiler.registerExecutableLines(file, {
-      kind: 'type', typeKind: 'class', name: decl.name, mods: { set: new Set(), annotations: [] }, superType: null, interfaces: [],
-      members: [...decl.members, { kind: 'init', isStatic: false, body: { k: 'block', body: decl.body, pos: decl.pos }, pos: decl.pos }],
-      enumValues: [], pos: decl.pos,
-    });
-  }
+    private findUserMethod(cls: RtClass, lname: string, arity: number): RtMethod | undefined {
+        return cls.findMethods(lname).find((m) => !m.isStatic && m.params.length === arity && m.decl);
+    }
 
-  /** Links every loaded class; call after adding all sources. */
-  linkAll(): void {
-    for (const c of this.table.top.values()) this.table.link(c);
-  }
+    // ---- loading ----
 
-  /**
-   * Runs every trigger of `objectName` registered for `event` (e.g. `before insert`), in load order, with the
-   * Trigger context variables set. The data layer calls this around its DML; errors added with addError stay on
-   * the records for it to report.
-   */
-  runTriggers(inv: TriggerInvocation): void {
-    for (const t of this.triggers) {
-      const d = t.decl;
-      if (d.object.toLowerCase() !== inv.objectName.toLowerCase() || !d.events.includes(inv.event)) continue;
-      let run = this.compiledTriggers.get(d);
-      if (!run) {
-        const cls = new RtClass(`Trigger.${d.name}`, 'class', {
-          kind: 'type', typeKind: 'class', name: d.name, mods: { set: new Set(), annotations: [] }, superType: null,
-          interfaces: [], members: d.members, enumValues: [], pos: d.pos,
-        }, null, t.file);
+    addClass(file: string, source: string): RtClass {
+        const cache = this.options.astCache;
+        let decl = cache?.get(file, source);
+        if (!decl) {
+            decl = new DeclConverter(file, source).compilationUnit(parseClassFile(file, source));
+            cache?.set(file, source, decl);
+        }
+        const cls = this.table.declare(decl, file, null);
+        this.files.set(file, cls);
+        this.compiler.registerExecutableLines(file, decl);
+        return cls;
+    }
+
+    addTrigger(file: string, source: string): void {
+        const tree = parseTriggerFile(file, source);
+        const decl = new DeclConverter(file, source).trigger(tree);
+        for (const m of decl.members)
+            if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
+        this.triggers.push({ decl, file });
+        this.compiler.registerExecutableLines(file, {
+            kind: 'type',
+            typeKind: 'class',
+            name: decl.name,
+            mods: { set: new Set(), annotations: [] },
+            superType: null,
+            interfaces: [],
+            members: [
+                ...decl.members,
+                { kind: 'init', isStatic: false, body: { k: 'block', body: decl.body, pos: decl.pos }, pos: decl.pos },
+            ],
+            enumValues: [],
+            pos: decl.pos,
+        });
+    }
+
+    /** Links every loaded class; call after adding all sources. */
+    linkAll(): void {
+        for (const c of this.table.top.values()) this.table.link(c);
+    }
+
+    /**
+     * Runs every trigger of `objectName` registered for `event` (e.g. `before insert`), in load order, with the
+     * Trigger context variables set. The data layer calls this around its DML; errors added with addError stay on
+     * the records for it to report.
+     */
+    runTriggers(inv: TriggerInvocation): void {
+        for (const t of this.triggers) {
+            const d = t.decl;
+            if (d.object.toLowerCase() !== inv.objectName.toLowerCase() || !d.events.includes(inv.event)) continue;
+            let run = this.compiledTriggers.get(d);
+            if (!run) {
+                const cls = new RtClass(
+                    `Trigger.${d.name}`,
+                    'class',
+                    {
+                        kind: 'type',
+                        typeKind: 'class',
+                        name: d.name,
+                        mods: { set: new Set(), annotations: [] },
+                        superType: null,
+                        interfaces: [],
+                        members: d.members,
+                        enumValues: [],
+                        pos: d.pos,
+                    },
+                    null,
+                    t.file,
+                );
+                this.table.link(cls);
+                run = this.compiler.compileAnonymous(cls, d.body, t.file, `Trigger.${d.name}`);
+                this.compiledTriggers.set(d, run);
+            }
+            // Trigger.old is always read-only; Trigger.new is read-only in after triggers.
+            const locked = [
+                ...(inv.oldRecords ?? []),
+                ...(inv.event.startsWith('after') ? (inv.newRecords ?? []) : []),
+            ].filter((r) => !r.readOnly);
+            for (const r of locked) r.readOnly = true;
+            this.triggerStack.push(inv);
+            try {
+                run();
+            } finally {
+                this.triggerStack.pop();
+                for (const r of locked) r.readOnly = false;
+            }
+        }
+    }
+
+    /**
+     * Compiles every method, constructor and initialiser of every loaded class now instead of on first call, and
+     * returns the compile errors (unknown names, types, methods) and unsupported constructs found, with file:line.
+     */
+    compileAll(): Error[] {
+        const errors: Error[] = [];
+        const visit = (cls: RtClass): void => {
+            const attempt = (fn: () => void): void => {
+                try {
+                    fn();
+                } catch (e) {
+                    if (e instanceof ApexCompileError || e instanceof NotSupportedError) errors.push(e);
+                    else throw e;
+                }
+            };
+            for (const list of cls.methods.values())
+                for (const m of list)
+                    if (m.decl && m.decl.kind === 'method' && m.decl.body && !m.compiled)
+                        attempt(() => this.compiler.compileMethod(m));
+            for (const c of cls.ctors) if (!c.compiled) attempt(() => this.compiler.compileMethod(c));
+            attempt(() => this.compiler.precompileInitialisers(cls));
+            for (const inner of cls.inner.values()) visit(inner);
+        };
+        for (const c of this.files.values()) visit(c);
+        return [...errors, ...this.compileWarnings];
+    }
+
+    classes(): RtClass[] {
+        return [...this.files.values()];
+    }
+
+    // ---- transactions ----
+
+    /** Equality hooks call into this runtime's user code; the runtime that runs a transaction installs them. */
+    private installEquality(): void {
+        installUserEquality({
+            equals: (a, b) => {
+                const m = this.findUserMethod(a.cls, 'equals', 1);
+                return m ? this.invoke(m, a, [b], null) === true : null;
+            },
+            hashCode: (a) => {
+                const m = this.findUserMethod(a.cls, 'hashcode', 0);
+                return m ? (this.invoke(m, a, [], null) as number) : null;
+            },
+            nativeEquals: (a, b) => {
+                const fn = this.registry.instance.get(a.typeName.toLowerCase())?.get('equals');
+                return fn ? fn(this, a, [b], { file: '<builtin>', line: 0 }) === true : null;
+            },
+            nativeKey: (a) => {
+                const table = this.registry.instance.get(a.typeName.toLowerCase());
+                if (!table?.has('equals') || !table.has('tostring')) return null;
+                return (
+                    'N' + a.typeName + ':' + String(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }))
+                );
+            },
+        });
+    }
+
+    beginTransaction(
+        opts: { isTest?: boolean; isAsync?: boolean; asyncKind?: Transaction['asyncKind'] } = {},
+    ): Transaction {
+        this.installEquality();
+        this.tx = new Transaction(!!opts.isAsync || !!opts.asyncKind);
+        this.tx.isTest = !!opts.isTest;
+        this.tx.asyncKind = opts.asyncKind ?? null;
+        this.top = null;
+        this.depth = 0;
+        return this.tx;
+    }
+
+    /** Runs anonymous Apex in the current transaction. */
+    runAnonymous(file: string, source: string): void {
+        const tree = parseAnonymous(file, source);
+        const unit = new DeclConverter(file, source).anonymous(tree);
+        // Methods and variables declared at the top of anonymous Apex behave as static members of the block.
+        for (const m of unit.members)
+            if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
+        const cls = new RtClass(
+            'AnonymousBlock',
+            'class',
+            {
+                kind: 'type',
+                typeKind: 'class',
+                name: 'AnonymousBlock',
+                mods: { set: new Set(), annotations: [] },
+                superType: null,
+                interfaces: [],
+                members: unit.members,
+                enumValues: [],
+                pos: { file, line: 1 },
+            },
+            null,
+            file,
+        );
+        for (const m of unit.members) if (m.kind === 'type') this.table.declare(m, file, cls);
         this.table.link(cls);
-        run = this.compiler.compileAnonymous(cls, d.body, t.file, `Trigger.${d.name}`);
-        this.compiledTriggers.set(d, run);
-      }
-      // Trigger.old is always read-only; Trigger.new is read-only in after triggers.
-      const locked = [...(inv.oldRecords ?? []), ...(inv.event.startsWith('after') ? inv.newRecords ?? [] : [])].filter((r) => !r.readOnly);
-      for (const r of locked) r.readOnly = true;
-      this.triggerStack.push(inv);
-      try {
-        run();
-      } finally {
-        this.triggerStack.pop();
-        for (const r of locked) r.readOnly = false;
-      }
+        const body = this.compiler.compileAnonymous(cls, unit.body, file);
+        body();
     }
-  }
 
-  /**
-   * Compiles every method, constructor and initialiser of every loaded class now instead of on first call, and
-   * returns the compile errors (unknown names, types, methods) and unsupported constructs found, with file:line.
-   */
-  compileAll(): Error[] {
-    const errors: Error[] = [];
-    const visit = (cls: RtClass): void => {
-      const attempt = (fn: () => void): void => {
-        try {
-          fn();
-        } catch (e) {
-          if (e instanceof ApexCompileError || e instanceof NotSupportedError) errors.push(e);
-          else throw e;
-        }
-      };
-      for (const list of cls.methods.values()) for (const m of list) if (m.decl && m.decl.kind === 'method' && m.decl.body && !m.compiled) attempt(() => this.compiler.compileMethod(m));
-      for (const c of cls.ctors) if (!c.compiled) attempt(() => this.compiler.compileMethod(c));
-      attempt(() => this.compiler.precompileInitialisers(cls));
-      for (const inner of cls.inner.values()) visit(inner);
+    /** After a platform call: the counters the platform incremented must stay within the governor limits. */
+    enforceLimits(): void {
+        const { used, max } = this.tx.limits;
+        if (used.queries > max.queries) this.fail('LimitException', `Too many SOQL queries: ${used.queries}`);
+        if (used.queryRows > max.queryRows) this.fail('LimitException', `Too many query rows: ${used.queryRows}`);
+        if (used.dmlStatements > max.dmlStatements)
+            this.fail('LimitException', `Too many DML statements: ${used.dmlStatements}`);
+        if (used.dmlRows > max.dmlRows) this.fail('LimitException', `Too many DML rows: ${used.dmlRows}`);
+    }
+
+    /** Called from loop back-edges: enforces the transaction's CPU time limit (uncatchable LimitException). */
+    checkCpu(): void {
+        const limits = this.tx.limits;
+        if (limits.cpuTime() > limits.max.cpuTime) this.fail('LimitException', 'Apex CPU time limit exceeded');
+    }
+
+    // ---- exceptions ----
+
+    exceptionClass(name: string): RtClass {
+        const c = this.table.top.get(name.toLowerCase());
+        if (!c) throw new Error(`unknown built-in exception ${name}`);
+        return c;
+    }
+
+    /** Throws a System.<name> exception from built-in code at the current Apex line. */
+    fail = (name: string, message: string): never => {
+        throw new ApexThrow(newException(this.exceptionClass(name), message, null, this.top));
     };
-    for (const c of this.files.values()) visit(c);
-    return [...errors, ...this.compileWarnings];
-  }
 
-  classes(): RtClass[] {
-    return [...this.files.values()];
-  }
-
-  // ---- transactions ----
-
-  /** Equality hooks call into this runtime's user code; the runtime that runs a transaction installs them. */
-  private installEquality(): void {
-    installUserEquality({
-      equals: (a, b) => {
-        const m = this.findUserMethod(a.cls, 'equals', 1);
-        return m ? this.invoke(m, a, [b], null) === true : null;
-      },
-      hashCode: (a) => {
-        const m = this.findUserMethod(a.cls, 'hashcode', 0);
-        return m ? (this.invoke(m, a, [], null) as number) : null;
-      },
-      nativeEquals: (a, b) => {
-        const fn = this.registry.instance.get(a.typeName.toLowerCase())?.get('equals');
-        return fn ? fn(this, a, [b], { file: '<builtin>', line: 0 }) === true : null;
-      },
-      nativeKey: (a) => {
-        const table = this.registry.instance.get(a.typeName.toLowerCase());
-        if (!table?.has('equals') || !table.has('tostring')) return null;
-        return 'N' + a.typeName + ':' + String(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }));
-      },
-    });
-  }
-
-  beginTransaction(opts: { isTest?: boolean; isAsync?: boolean; asyncKind?: Transaction['asyncKind'] } = {}): Transaction {
-    this.installEquality();
-    this.tx = new Transaction(!!opts.isAsync || !!opts.asyncKind);
-    this.tx.isTest = !!opts.isTest;
-    this.tx.asyncKind = opts.asyncKind ?? null;
-    this.top = null;
-    this.depth = 0;
-    return this.tx;
-  }
-
-  /** Runs anonymous Apex in the current transaction. */
-  runAnonymous(file: string, source: string): void {
-    const tree = parseAnonymous(file, source);
-    const unit = new DeclConverter(file, source).anonymous(tree);
-    // Methods and variables declared at the top of anonymous Apex behave as static members of the block.
-    for (const m of unit.members) if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
-    const cls = new RtClass('AnonymousBlock', 'class', {
-      kind: 'type', typeKind: 'class', name: 'AnonymousBlock', mods: { set: new Set(), annotations: [] }, superType: null,
-      interfaces: [], members: unit.members, enumValues: [], pos: { file, line: 1 },
-    }, null, file);
-    for (const m of unit.members) if (m.kind === 'type') this.table.declare(m, file, cls);
-    this.table.link(cls);
-    const body = this.compiler.compileAnonymous(cls, unit.body, file);
-    body();
-  }
-
-  /** After a platform call: the counters the platform incremented must stay within the governor limits. */
-  enforceLimits(): void {
-    const { used, max } = this.tx.limits;
-    if (used.queries > max.queries) this.fail('LimitException', `Too many SOQL queries: ${used.queries}`);
-    if (used.queryRows > max.queryRows) this.fail('LimitException', `Too many query rows: ${used.queryRows}`);
-    if (used.dmlStatements > max.dmlStatements) this.fail('LimitException', `Too many DML statements: ${used.dmlStatements}`);
-    if (used.dmlRows > max.dmlRows) this.fail('LimitException', `Too many DML rows: ${used.dmlRows}`);
-  }
-
-  /** Called from loop back-edges: enforces the transaction's CPU time limit (uncatchable LimitException). */
-  checkCpu(): void {
-    const limits = this.tx.limits;
-    if (limits.cpuTime() > limits.max.cpuTime) this.fail('LimitException', 'Apex CPU time limit exceeded');
-  }
-
-  // ---- exceptions ----
-
-  exceptionClass(name: string): RtClass {
-    const c = this.table.top.get(name.toLowerCase());
-    if (!c) throw new Error(`unknown built-in exception ${name}`);
-    return c;
-  }
-
-  /** Throws a System.<name> exception from built-in code at the current Apex line. */
-  fail = (name: string, message: string): never => {
-    throw new ApexThrow(newException(this.exceptionClass(name), message, null, this.top));
-  };
-
-  npe(): never {
-    return this.fail('NullPointerException', 'Attempt to de-reference a null object');
-  }
-
-  unsupported(what: string, pos: SourcePos): never {
-    return notSupported(what, pos);
-  }
-
-  // ---- statics ----
-
-  statics(cls: RtClass): Value[] {
-    let s = this.tx.statics.get(cls);
-    if (s && s.state === 2) return s.slots;
-    if (!s) {
-      s = { state: 0, slots: new Array<Value>(cls.staticSlotCount).fill(null) };
-      this.tx.statics.set(cls, s);
+    npe(): never {
+        return this.fail('NullPointerException', 'Attempt to de-reference a null object');
     }
-    if (s.state === 0) {
-      s.state = 1;
-      if (cls.superClass && cls.superClass.decl) this.statics(cls.superClass);
-      try {
-        this.compiler.runStaticInit(cls);
-      } catch (e) {
-        if (e instanceof ApexThrow) {
-          // The platform reports a failing static initialiser as System.ExceptionInInitializerError; its message
-          // carries the original exception, and every later use of the class fails again with the same error.
-          s.state = 0;
-          throw e;
+
+    unsupported(what: string, pos: SourcePos): never {
+        return notSupported(what, pos);
+    }
+
+    // ---- statics ----
+
+    statics(cls: RtClass): Value[] {
+        let s = this.tx.statics.get(cls);
+        if (s && s.state === 2) return s.slots;
+        if (!s) {
+            s = { state: 0, slots: new Array<Value>(cls.staticSlotCount).fill(null) };
+            this.tx.statics.set(cls, s);
         }
-        throw e;
-      }
-      s.state = 2;
+        if (s.state === 0) {
+            s.state = 1;
+            if (cls.superClass && cls.superClass.decl) this.statics(cls.superClass);
+            try {
+                this.compiler.runStaticInit(cls);
+            } catch (e) {
+                if (e instanceof ApexThrow) {
+                    // The platform reports a failing static initialiser as System.ExceptionInInitializerError; its message
+                    // carries the original exception, and every later use of the class fails again with the same error.
+                    s.state = 0;
+                    throw e;
+                }
+                throw e;
+            }
+            s.state = 2;
+        }
+        return s.slots;
     }
-    return s.slots;
-  }
 
-  // ---- invocation ----
+    // ---- invocation ----
 
-  /** Picks the overload that best fits the runtime argument values. */
-  selectMethod(cands: RtMethod[], args: Value[], what: string, pos: SourcePos): RtMethod {
-    const arity = cands.filter((m) => m.params.length === args.length);
-    if (arity.length === 1) return arity[0]!;
-    let best: RtMethod | undefined;
-    let bestScore = -1;
-    for (const m of arity) {
-      let score = 0;
-      for (let i = 0; i < args.length && score >= 0; i++) {
-        const a = args[i]!;
-        const t = m.params[i]!;
-        if (a === null) score += 1;
-        else if (isInstance(a, t) && !(t.k === 'prim' && t.p === 'object')) score += 4;
-        else if (convert(t, a).ok) score += t.k === 'prim' && t.p === 'object' ? 1 : 2;
-        else score = -1;
-      }
-      if (score > bestScore) {
-        bestScore = score;
-        best = m;
-      }
+    /** Picks the overload that best fits the runtime argument values. */
+    selectMethod(cands: RtMethod[], args: Value[], what: string, pos: SourcePos): RtMethod {
+        const arity = cands.filter((m) => m.params.length === args.length);
+        if (arity.length === 1) return arity[0];
+        let best: RtMethod | undefined;
+        let bestScore = -1;
+        for (const m of arity) {
+            let score = 0;
+            for (let i = 0; i < args.length && score >= 0; i++) {
+                const a = args[i]!;
+                const t = m.params[i];
+                if (a === null) score += 1;
+                else if (isInstance(a, t) && !(t.k === 'prim' && t.p === 'object')) score += 4;
+                else if (convert(t, a).ok) score += t.k === 'prim' && t.p === 'object' ? 1 : 2;
+                else score = -1;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = m;
+            }
+        }
+        if (!best)
+            compileError(
+                `Method does not exist or incorrect signature: ${what}(${args.map(valueTypeName).join(', ')})`,
+                pos,
+            );
+        return best;
     }
-    if (!best) compileError(`Method does not exist or incorrect signature: ${what}(${args.map(valueTypeName).join(', ')})`, pos);
-    return best;
-  }
 
-  invoke(m: RtMethod, self: ApexObject | null, args: Value[], pos: SourcePos | null): Value {
-    if (self && self.stub && !m.isStatic) return this.callStub(self, m, args, pos ?? { file: m.owner.file, line: 0 });
-    if (m.native) return m.native(self, args);
-    if (m.isAbstract || !m.decl) {
-      return notSupported(`call of abstract method ${m.owner.name}.${m.name}`, pos ?? { file: m.owner.file, line: 0 });
+    invoke(m: RtMethod, self: ApexObject | null, args: Value[], pos: SourcePos | null): Value {
+        if (self && self.stub && !m.isStatic)
+            return this.callStub(self, m, args, pos ?? { file: m.owner.file, line: 0 });
+        if (m.native) return m.native(self, args);
+        if (m.isAbstract || !m.decl) {
+            return notSupported(
+                `call of abstract method ${m.owner.name}.${m.name}`,
+                pos ?? { file: m.owner.file, line: 0 },
+            );
+        }
+        if (!m.compiled) this.compiler.compileMethod(m);
+        return m.compiled!(self, args);
     }
-    if (!m.compiled) this.compiler.compileMethod(m);
-    return m.compiled!(self, args);
-  }
 
-  /** A call on a Test.createStub object: StubProvider.handleMethodCall(stub, name, returnType, paramTypes, paramNames, args). */
-  private callStub(obj: ApexObject, m: RtMethod, args: Value[], pos: SourcePos): Value {
-    const types = new ApexList({ k: 'native', name: 'System.Type' }, m.params.map((t) => new TypeValue(t)));
-    const names = new ApexList(prim('string'), m.paramNames.slice());
-    const result = this.callMethod(obj.stub!, 'handlemethodcall', [obj, m.name, new TypeValue(m.returnType), types, names, new ApexList(OBJECT, args.slice())], pos);
-    return m.returnType.k === 'void' ? null : this.coerce(m.returnType, result, pos);
-  }
-
-  /** Virtual dispatch on a user object. */
-  invokeVirtual(obj: ApexObject, lname: string, args: Value[], pos: SourcePos): Value {
-    if (obj.stub) {
-      const declared = obj.cls.findMethods(lname).filter((m) => !m.isStatic);
-      if (declared.length > 0) return this.callStub(obj, this.selectMethod(declared, args, lname, pos), args, pos);
+    /** A call on a Test.createStub object: StubProvider.handleMethodCall(stub, name, returnType, paramTypes, paramNames, args). */
+    private callStub(obj: ApexObject, m: RtMethod, args: Value[], pos: SourcePos): Value {
+        const types = new ApexList(
+            { k: 'native', name: 'System.Type' },
+            m.params.map((t) => new TypeValue(t)),
+        );
+        const names = new ApexList(prim('string'), m.paramNames.slice());
+        const result = this.callMethod(
+            obj.stub,
+            'handlemethodcall',
+            [obj, m.name, new TypeValue(m.returnType), types, names, new ApexList(OBJECT, args.slice())],
+            pos,
+        );
+        return m.returnType.k === 'void' ? null : this.coerce(m.returnType, result, pos);
     }
-    const cands = obj.cls.findMethods(lname).filter((m) => !m.isAbstract);
-    if (cands.length === 0) {
-      if (obj.exc) return this.callBuiltinInstance('exception', obj, lname, args, pos);
-      const any = this.registry.instance.get('object')?.get(lname);
-      if (any) return any(this, obj, args, pos);
-      return compileError(`Method does not exist or incorrect signature: void ${lname}() from the type ${obj.cls.name}`, pos);
+
+    /** Virtual dispatch on a user object. */
+    invokeVirtual(obj: ApexObject, lname: string, args: Value[], pos: SourcePos): Value {
+        if (obj.stub) {
+            const declared = obj.cls.findMethods(lname).filter((m) => !m.isStatic);
+            if (declared.length > 0)
+                return this.callStub(obj, this.selectMethod(declared, args, lname, pos), args, pos);
+        }
+        const cands = obj.cls.findMethods(lname).filter((m) => !m.isAbstract);
+        if (cands.length === 0) {
+            if (obj.exc) return this.callBuiltinInstance('exception', obj, lname, args, pos);
+            const any = this.registry.instance.get('object')?.get(lname);
+            if (any) return any(this, obj, args, pos);
+            return compileError(
+                `Method does not exist or incorrect signature: void ${lname}() from the type ${obj.cls.name}`,
+                pos,
+            );
+        }
+        return this.invoke(this.selectMethod(cands, args, lname, pos), obj, args, pos);
     }
-    return this.invoke(this.selectMethod(cands, args, lname, pos), obj, args, pos);
-  }
 
-  callBuiltinInstance(kind: string, self: Value, lname: string, args: Value[], pos: SourcePos): Value {
-    const fn = this.registry.instance.get(kind)?.get(lname) ?? this.registry.instance.get('object')?.get(lname);
-    if (!fn) return notSupported(`method ${kind}.${lname}`, pos);
-    return fn(this, self, args, pos);
-  }
-
-  /** Instance call on any value (`target.name(args)`). */
-  callMethod(target: Value, lname: string, args: Value[], pos: SourcePos): Value {
-    if (target === null) return this.npe();
-    if (target instanceof ApexObject) return this.invokeVirtual(target, lname, args, pos);
-    return this.callBuiltinInstance(kindOf(target), target, lname, args, pos);
-  }
-
-  instantiate(cls: RtClass, args: Value[], pos: SourcePos, ctor?: RtMethod): ApexObject {
-    if (cls.kind !== 'class') compileError(`Type cannot be constructed: ${cls.name}`, pos);
-    if (cls.isAbstract) compileError(`Abstract classes cannot be instantiated: ${cls.name}`, pos);
-    if (!cls.linked) this.table.link(cls);
-    this.statics(cls);
-    const obj = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
-    this.construct(cls, obj, args, pos, ctor);
-    return obj;
-  }
-
-  /** Runs the constructor chain of `cls` on `obj`. */
-  construct(cls: RtClass, obj: ApexObject, args: Value[], pos: SourcePos, chosen?: RtMethod): void {
-    if (!cls.decl) {
-      // A built-in exception class: (), (message), (cause), (message, cause).
-      const origin = this.exceptionOrigin();
-      const exc = { message: null as Value, cause: null as Value, line: origin ? origin.line : pos.line, stack: '' };
-      const [a, b] = args;
-      if (args.length === 1 && a instanceof ApexObject && a.exc) exc.cause = a;
-      else if (args.length >= 1) exc.message = a ?? null;
-      if (args.length === 2) exc.cause = b ?? null;
-      exc.stack = stackTraceOf(origin);
-      obj.exc = exc;
-      if (cls.name === 'AuraHandledException') obj.exc.scriptThrown = true;
-      return;
+    callBuiltinInstance(kind: string, self: Value, lname: string, args: Value[], pos: SourcePos): Value {
+        const fn = this.registry.instance.get(kind)?.get(lname) ?? this.registry.instance.get('object')?.get(lname);
+        if (!fn) return notSupported(`method ${kind}.${lname}`, pos);
+        return fn(this, self, args, pos);
     }
-    if (cls.ctors.length === 0) {
-      if (cls.isException) {
-        this.construct(cls.superClass!, obj, args, pos);
-        this.compiler.runInstanceInit(cls, obj);
-        return;
-      }
-      if (args.length > 0) compileError(`Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`, pos);
-      if (cls.superClass) this.construct(cls.superClass, obj, [], pos);
-      this.compiler.runInstanceInit(cls, obj);
-      return;
+
+    /** Instance call on any value (`target.name(args)`). */
+    callMethod(target: Value, lname: string, args: Value[], pos: SourcePos): Value {
+        if (target === null) return this.npe();
+        if (target instanceof ApexObject) return this.invokeVirtual(target, lname, args, pos);
+        return this.callBuiltinInstance(kindOf(target), target, lname, args, pos);
     }
-    const arityMatch = cls.ctors.some((c) => c.params.length === args.length);
-    if (!arityMatch && !cls.isException) compileError(`Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`, pos);
-    const ctor = !arityMatch ? null : chosen ?? this.selectMethod(cls.ctors, args, `${cls.name}.<Constructor>`, pos);
-    if (!ctor) {
-      this.construct(cls.superClass!, obj, args, pos);
-      this.compiler.runInstanceInit(cls, obj);
-      return;
+
+    instantiate(cls: RtClass, args: Value[], pos: SourcePos, ctor?: RtMethod): ApexObject {
+        if (cls.kind !== 'class') compileError(`Type cannot be constructed: ${cls.name}`, pos);
+        if (cls.isAbstract) compileError(`Abstract classes cannot be instantiated: ${cls.name}`, pos);
+        if (!cls.linked) this.table.link(cls);
+        this.statics(cls);
+        const obj = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
+        this.construct(cls, obj, args, pos, ctor);
+        return obj;
     }
-    if (!ctor.compiled) this.compiler.compileMethod(ctor);
-    ctor.compiled!(obj, args);
-  }
 
-  /** The frame that is creating an exception: the innermost one that is not an exception's own constructor. */
-  private exceptionOrigin(): Frame | null {
-    let f = this.top;
-    while (f && f.cls && f.cls.isException && f.where.endsWith('.<init>')) f = f.prev;
-    return f;
-  }
-
-  // ---- fields and conversions ----
-
-  /** Assignment conversion with the platform's runtime errors. */
-  coerce(t: RtType, v: Value, pos: SourcePos): Value {
-    if (v === null) return null;
-    if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.toId(v);
-    const r = convert(t, v);
-    if (r.ok) return r.v;
-    if (t.k === 'sobject' && v instanceof ApexList && v.elType.k === 'sobject') {
-      // `Account a = [SELECT ...];` takes the single row of the query.
-      if (v.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
-      if (v.items.length > 1) return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
-      return this.coerce(t, v.items[0]!, pos);
+    /** Runs the constructor chain of `cls` on `obj`. */
+    construct(cls: RtClass, obj: ApexObject, args: Value[], pos: SourcePos, chosen?: RtMethod): void {
+        if (!cls.decl) {
+            // A built-in exception class: (), (message), (cause), (message, cause).
+            const origin = this.exceptionOrigin();
+            const exc = {
+                message: null as Value,
+                cause: null as Value,
+                line: origin ? origin.line : pos.line,
+                stack: '',
+            };
+            const [a, b] = args;
+            if (args.length === 1 && a instanceof ApexObject && a.exc) exc.cause = a;
+            else if (args.length >= 1) exc.message = a ?? null;
+            if (args.length === 2) exc.cause = b ?? null;
+            exc.stack = stackTraceOf(origin);
+            obj.exc = exc;
+            if (cls.name === 'AuraHandledException') obj.exc.scriptThrown = true;
+            return;
+        }
+        if (cls.ctors.length === 0) {
+            if (cls.isException) {
+                this.construct(cls.superClass!, obj, args, pos);
+                this.compiler.runInstanceInit(cls, obj);
+                return;
+            }
+            if (args.length > 0)
+                compileError(
+                    `Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`,
+                    pos,
+                );
+            if (cls.superClass) this.construct(cls.superClass, obj, [], pos);
+            this.compiler.runInstanceInit(cls, obj);
+            return;
+        }
+        const arityMatch = cls.ctors.some((c) => c.params.length === args.length);
+        if (!arityMatch && !cls.isException)
+            compileError(
+                `Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`,
+                pos,
+            );
+        const ctor = !arityMatch
+            ? null
+            : (chosen ?? this.selectMethod(cls.ctors, args, `${cls.name}.<Constructor>`, pos));
+        if (!ctor) {
+            this.construct(cls.superClass!, obj, args, pos);
+            this.compiler.runInstanceInit(cls, obj);
+            return;
+        }
+        if (!ctor.compiled) this.compiler.compileMethod(ctor);
+        ctor.compiled!(obj, args);
     }
-    if (v instanceof ApexList && t.k === 'list' && t.el.k === 'sobject' && v.elType.k === 'sobject' && v.elType.name === null) {
-      // A List<SObject> whose elements all have the right type may be assigned (e.g. from Database.query).
-      if (v.items.every((x) => x === null || isInstance(x, t.el))) return new ApexList(t.el, v.items);
+
+    /** The frame that is creating an exception: the innermost one that is not an exception's own constructor. */
+    private exceptionOrigin(): Frame | null {
+        let f = this.top;
+        while (f && f.cls && f.cls.isException && f.where.endsWith('.<init>')) f = f.prev;
+        return f;
     }
-    return this.fail('TypeException', `Invalid conversion from runtime type ${valueTypeName(v)} to ${typeName(t)}`);
-  }
 
-  /** String -> Id: validated, and a 15-character value becomes its 18-character form (documented platform behaviour). */
-  toId(s: string): IdValue {
-    if (!isValidId(s)) return this.fail('StringException', `Invalid id: ${s}`);
-    return new IdValue(s.length === 15 ? to18(s) : s);
-  }
+    // ---- fields and conversions ----
 
-  getField(f: RtField, obj: ApexObject, pos: SourcePos): Value {
-    if (f.prop && f.prop.getter && f.prop.getter.body) return this.compiler.callAccessor(f, 'get', obj, null, pos);
-    return obj.fields[f.slot]!;
-  }
-
-  setField(f: RtField, obj: ApexObject, v: Value, pos: SourcePos): void {
-    const cv = this.coerce(f.type, v, pos);
-    if (f.prop && f.prop.setter && f.prop.setter.body) {
-      this.compiler.callAccessor(f, 'set', obj, cv, pos);
-      return;
+    /** Assignment conversion with the platform's runtime errors. */
+    coerce(t: RtType, v: Value, pos: SourcePos): Value {
+        if (v === null) return null;
+        if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.toId(v);
+        const r = convert(t, v);
+        if (r.ok) return r.v;
+        if (t.k === 'sobject' && v instanceof ApexList && v.elType.k === 'sobject') {
+            // `Account a = [SELECT ...];` takes the single row of the query.
+            if (v.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
+            if (v.items.length > 1)
+                return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
+            return this.coerce(t, v.items[0], pos);
+        }
+        if (
+            v instanceof ApexList &&
+            t.k === 'list' &&
+            t.el.k === 'sobject' &&
+            v.elType.k === 'sobject' &&
+            v.elType.name === null
+        ) {
+            // A List<SObject> whose elements all have the right type may be assigned (e.g. from Database.query).
+            if (v.items.every((x) => x === null || isInstance(x, t.el))) return new ApexList(t.el, v.items);
+        }
+        return this.fail('TypeException', `Invalid conversion from runtime type ${valueTypeName(v)} to ${typeName(t)}`);
     }
-    obj.fields[f.slot] = cv;
-  }
 
-  // ---- platform ----
+    /** String -> Id: validated, and a 15-character value becomes its 18-character form (documented platform behaviour). */
+    toId(s: string): IdValue {
+        if (!isValidId(s)) return this.fail('StringException', `Invalid id: ${s}`);
+        return new IdValue(s.length === 15 ? to18(s) : s);
+    }
 
-  /** A call of an @future method from Apex: queued through the platform (whose async layer applies the limits). */
-  enqueueFuture(m: RtMethod, args: Value[], pos: SourcePos): Value {
-    this.platform.enqueue({ kind: 'future', job: null, future: { method: m, args } }, { limits: this.tx.limits, pos });
-    this.enforceLimits();
-    return null;
-  }
+    getField(f: RtField, obj: ApexObject, pos: SourcePos): Value {
+        if (f.prop && f.prop.getter && f.prop.getter.body) return this.compiler.callAccessor(f, 'get', obj, null, pos);
+        return obj.fields[f.slot]!;
+    }
 
-  /** Runs inline SOQL through the platform seam and wraps the rows in a List of the queried sObject type. */
-  query(text: string, binds: Value[], pos: SourcePos): Value {
-    const rows = this.platform.query(text, binds, { limits: this.tx.limits, pos });
-    this.enforceLimits();
-    if (!Array.isArray(rows)) return rows;
-    if (isAggregateQuery(text)) return new ApexList({ k: 'sobject', name: 'AggregateResult' }, rows);
-    const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text);
-    const obj = from ? this.schema.getObject(from[1]!) : undefined;
-    return new ApexList({ k: 'sobject', name: obj ? obj.name : null }, rows);
-  }
+    setField(f: RtField, obj: ApexObject, v: Value, pos: SourcePos): void {
+        const cv = this.coerce(f.type, v, pos);
+        if (f.prop && f.prop.setter && f.prop.setter.body) {
+            this.compiler.callAccessor(f, 'set', obj, cv, pos);
+            return;
+        }
+        obj.fields[f.slot] = cv;
+    }
 
-  /** Calls a built-in static method by class and method name (lower case). */
-  callStatic(cls: string, method: string, args: Value[], pos: SourcePos = { file: '<builtin>', line: 0 }): Value {
-    const fn = this.registry.statics.get(cls)?.get(method);
-    if (!fn) return notSupported(`method ${cls}.${method}`, pos);
-    return fn(this, args, pos);
-  }
+    // ---- platform ----
 
-  // ---- output ----
+    /** A call of an @future method from Apex: queued through the platform (whose async layer applies the limits). */
+    enqueueFuture(m: RtMethod, args: Value[], pos: SourcePos): Value {
+        this.platform.enqueue(
+            { kind: 'future', job: null, future: { method: m, args } },
+            { limits: this.tx.limits, pos },
+        );
+        this.enforceLimits();
+        return null;
+    }
 
-  /** String.valueOf semantics (user toString() honoured; Datetime in the org time zone). */
-  stringOf = (v: Value): string =>
-    toApexString(v, (o) => {
-      if (o instanceof NativeObject) {
-        const fn = this.registry.instance.get(o.typeName.toLowerCase())?.get('tostring');
-        return fn ? String(fn(this, o, [], { file: '<builtin>', line: 0 })) : null;
-      }
-      const m = o.cls.decl ? this.findUserMethod(o.cls, 'tostring', 0) : undefined;
-      return m ? toApexString(this.invoke(m, o, [], null)) : null;
-    }, this.orgTimeZone);
+    /** Runs inline SOQL through the platform seam and wraps the rows in a List of the queried sObject type. */
+    query(text: string, binds: Value[], pos: SourcePos): Value {
+        const rows = this.platform.query(text, binds, { limits: this.tx.limits, pos });
+        this.enforceLimits();
+        if (!Array.isArray(rows)) return rows;
+        if (isAggregateQuery(text)) return new ApexList({ k: 'sobject', name: 'AggregateResult' }, rows);
+        const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(text);
+        const obj = from ? this.schema.getObject(from[1]) : undefined;
+        return new ApexList({ k: 'sobject', name: obj ? obj.name : null }, rows);
+    }
 
-  /** System.debug rendering: like String.valueOf, except that a Date or Datetime prints as GMT `yyyy-MM-dd HH:mm:ss`. */
-  debugString(v: Value): string {
-    if (v instanceof DateValue) return `${formatDate(v)} 00:00:00`;
-    if (v instanceof DatetimeValue) return formatDatetimeGmt(v.ms);
-    return this.stringOf(v);
-  }
+    /** Calls a built-in static method by class and method name (lower case). */
+    callStatic(cls: string, method: string, args: Value[], pos: SourcePos = { file: '<builtin>', line: 0 }): Value {
+        const fn = this.registry.statics.get(cls)?.get(method);
+        if (!fn) return notSupported(`method ${cls}.${method}`, pos);
+        return fn(this, args, pos);
+    }
 
-  debug(level: string, v: Value): void {
-    this.tx.debug.push({ line: this.top ? this.top.line : 0, level, message: this.debugString(v) });
-  }
+    // ---- output ----
 
-  typeNameOfException(o: ApexObject): string {
-    return exceptionTypeName(o.cls);
-  }
+    /** String.valueOf semantics (user toString() honoured; Datetime in the org time zone). */
+    stringOf = (v: Value): string =>
+        toApexString(
+            v,
+            (o) => {
+                if (o instanceof NativeObject) {
+                    const fn = this.registry.instance.get(o.typeName.toLowerCase())?.get('tostring');
+                    return fn ? String(fn(this, o, [], { file: '<builtin>', line: 0 })) : null;
+                }
+                const m = o.cls.decl ? this.findUserMethod(o.cls, 'tostring', 0) : undefined;
+                return m ? toApexString(this.invoke(m, o, [], null)) : null;
+            },
+            this.orgTimeZone,
+        );
 
-  isNotSupported(e: unknown): e is NotSupportedError {
-    return e instanceof NotSupportedError;
-  }
+    /** System.debug rendering: like String.valueOf, except that a Date or Datetime prints as GMT `yyyy-MM-dd HH:mm:ss`. */
+    debugString(v: Value): string {
+        if (v instanceof DateValue) return `${formatDate(v)} 00:00:00`;
+        if (v instanceof DatetimeValue) return formatDatetimeGmt(v.ms);
+        return this.stringOf(v);
+    }
+
+    debug(level: string, v: Value): void {
+        this.tx.debug.push({ line: this.top ? this.top.line : 0, level, message: this.debugString(v) });
+    }
+
+    typeNameOfException(o: ApexObject): string {
+        return exceptionTypeName(o.cls);
+    }
+
+    isNotSupported(e: unknown): e is NotSupportedError {
+        return e instanceof NotSupportedError;
+    }
 }
 
 /** A query whose rows are AggregateResults: aggregate functions in the select list or a GROUP BY. */
 function isAggregateQuery(soql: string): boolean {
-  const select = /^\s*select\s+([\s\S]*?)\s+from\s/i.exec(soql)?.[1] ?? '';
-  return /\bgroup\s+by\b/i.test(soql) || /\b(count|count_distinct|sum|avg|min|max)\s*\(\s*[^)\s]/i.test(select);
+    const select = /^\s*select\s+([\s\S]*?)\s+from\s/i.exec(soql)?.[1] ?? '';
+    return /\bgroup\s+by\b/i.test(soql) || /\b(count|count_distinct|sum|avg|min|max)\s*\(\s*[^)\s]/i.test(select);
 }
 
 export { kindOf };

@@ -7,48 +7,48 @@ import type { RtClass, RtField } from '../runtime/classes.js';
 import type { RtType } from '../runtime/types.js';
 
 export interface MethodCtx {
-  cls: RtClass;
-  isStatic: boolean;
-  slots: number;
-  file: string;
-  /** Inside a property accessor, the property's name means its backing storage. */
-  backing: RtField | null;
-  returnType: RtType;
-  /** Every local's slot by lower-cased name (dynamic SOQL binds resolve names at run time). */
-  varNames: Map<string, number>;
+    cls: RtClass;
+    isStatic: boolean;
+    slots: number;
+    file: string;
+    /** Inside a property accessor, the property's name means its backing storage. */
+    backing: RtField | null;
+    returnType: RtType;
+    /** Every local's slot by lower-cased name (dynamic SOQL binds resolve names at run time). */
+    varNames: Map<string, number>;
 }
 
 export interface LocalVar {
-  slot: number;
-  type: RtType;
-  name: string;
+    slot: number;
+    type: RtType;
+    name: string;
 }
 
 export class Scope {
-  private readonly vars = new Map<string, LocalVar>();
-  constructor(
-    readonly parent: Scope | null,
-    readonly mc: MethodCtx,
-  ) {}
+    private readonly vars = new Map<string, LocalVar>();
+    constructor(
+        readonly parent: Scope | null,
+        readonly mc: MethodCtx,
+    ) {}
 
-  lookup(lname: string): LocalVar | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) {
-      const v = s.vars.get(lname);
-      if (v) return v;
+    lookup(lname: string): LocalVar | undefined {
+        for (let s: Scope | null = this; s; s = s.parent) {
+            const v = s.vars.get(lname);
+            if (v) return v;
+        }
+        return undefined;
     }
-    return undefined;
-  }
 
-  declare(name: string, type: RtType, pos: SourcePos): LocalVar {
-    const lname = name.toLowerCase();
-    if (this.lookup(lname)) compileError(`Duplicate variable: ${name}`, pos);
-    const v: LocalVar = { slot: this.mc.slots++, type, name };
-    this.vars.set(lname, v);
-    this.mc.varNames.set(lname, v.slot);
-    return v;
-  }
+    declare(name: string, type: RtType, pos: SourcePos): LocalVar {
+        const lname = name.toLowerCase();
+        if (this.lookup(lname)) compileError(`Duplicate variable: ${name}`, pos);
+        const v: LocalVar = { slot: this.mc.slots++, type, name };
+        this.vars.set(lname, v);
+        this.mc.varNames.set(lname, v.slot);
+        return v;
+    }
 
-  child(): Scope {
-    return new Scope(this, this.mc);
-  }
+    child(): Scope {
+        return new Scope(this, this.mc);
+    }
 }

@@ -7,10 +7,10 @@ import type { AnonymousUnitContext, CompilationUnitContext, TriggerUnitContext }
 import { compileError } from '../errors.js';
 
 class CollectingListener extends ApexErrorListener {
-  readonly errors: { line: number; column: number; msg: string }[] = [];
-  apexSyntaxError(line: number, column: number, msg: string): void {
-    this.errors.push({ line, column, msg });
-  }
+    readonly errors: { line: number; column: number; msg: string }[] = [];
+    apexSyntaxError(line: number, column: number, msg: string): void {
+        this.errors.push({ line, column, msg });
+    }
 }
 
 /** ANTLR prediction modes (antlr4 PredictionMode): SLL is much faster and exact for almost all inputs. */
@@ -18,34 +18,38 @@ const SLL = 0;
 const LL = 1;
 
 function setPredictionMode(parser: object, mode: number): void {
-  const interp = (parser as { _interp?: { predictionMode: number } })._interp;
-  if (interp) interp.predictionMode = mode;
+    const interp = (parser as { _interp?: { predictionMode: number } })._interp;
+    if (interp) interp.predictionMode = mode;
 }
 
-function parseWith<T>(file: string, source: string, entry: (p: ReturnType<typeof ApexParserFactory.createParser>) => T): T {
-  // Two-stage parse: fast SLL first; only when it reports errors, re-parse with full LL to get the true verdict.
-  const fast = new CollectingListener();
-  const first0 = ApexParserFactory.createLexerAndParser(source, fast);
-  setPredictionMode(first0.parser, SLL);
-  const fastTree = entry(first0.parser);
-  if (fast.errors.length === 0) return fastTree;
-  const listener = new CollectingListener();
-  const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
-  setPredictionMode(parser, LL);
-  const tree = entry(parser);
-  const first = listener.errors[0];
-  if (first) compileError(`syntax error: ${first.msg} (column ${first.column})`, { file, line: first.line });
-  return tree;
+function parseWith<T>(
+    file: string,
+    source: string,
+    entry: (p: ReturnType<typeof ApexParserFactory.createParser>) => T,
+): T {
+    // Two-stage parse: fast SLL first; only when it reports errors, re-parse with full LL to get the true verdict.
+    const fast = new CollectingListener();
+    const first0 = ApexParserFactory.createLexerAndParser(source, fast);
+    setPredictionMode(first0.parser, SLL);
+    const fastTree = entry(first0.parser);
+    if (fast.errors.length === 0) return fastTree;
+    const listener = new CollectingListener();
+    const { parser } = ApexParserFactory.createLexerAndParser(source, listener);
+    setPredictionMode(parser, LL);
+    const tree = entry(parser);
+    const first = listener.errors[0];
+    if (first) compileError(`syntax error: ${first.msg} (column ${first.column})`, { file, line: first.line });
+    return tree;
 }
 
 export function parseClassFile(file: string, source: string): CompilationUnitContext {
-  return parseWith(file, source, (p) => p.compilationUnit());
+    return parseWith(file, source, (p) => p.compilationUnit());
 }
 
 export function parseTriggerFile(file: string, source: string): TriggerUnitContext {
-  return parseWith(file, source, (p) => p.triggerUnit());
+    return parseWith(file, source, (p) => p.triggerUnit());
 }
 
 export function parseAnonymous(file: string, source: string): AnonymousUnitContext {
-  return parseWith(file, source, (p) => p.anonymousUnit());
+    return parseWith(file, source, (p) => p.anonymousUnit());
 }
