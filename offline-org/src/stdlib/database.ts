@@ -2,6 +2,7 @@
  * Database.*: dynamic SOQL (binds resolved by name in the calling frame, or from a map), DML methods with
  * allOrNone and SaveResult/DeleteResult/UpsertResult, savepoints; System.enqueueJob and Database.executeBatch.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { DmlOperation, DmlRowResult } from '../apex/platform.js';
@@ -121,7 +122,7 @@ function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: st
 export function registerDatabase(reg: Registry): void {
     reg.staticMethods('Database', {
         query: (rt, a, pos) => {
-            const { text, names } = extractBinds(String(a[0]));
+            const { text, names } = extractBinds(textOf(a[0]));
             return rt.query(
                 text,
                 names.map((n) => resolveName(rt, n, pos)),
@@ -129,7 +130,7 @@ export function registerDatabase(reg: Registry): void {
             );
         },
         querywithbinds: (rt, a, pos) => {
-            const { text, names } = extractBinds(String(a[0]));
+            const { text, names } = extractBinds(textOf(a[0]));
             const m = a[1];
             if (!(m instanceof ApexMap)) return rt.npe();
             const byName = new Map([...m.entries.values()].map(([k, v]) => [String(k).toLowerCase(), v]));
@@ -144,7 +145,7 @@ export function registerDatabase(reg: Registry): void {
             );
         },
         countquery: (rt, a, pos) => {
-            const { text, names } = extractBinds(String(a[0]));
+            const { text, names } = extractBinds(textOf(a[0]));
             return rt.query(
                 text,
                 names.map((n) => resolveName(rt, n, pos)),
@@ -171,7 +172,7 @@ export function registerDatabase(reg: Registry): void {
             );
         },
         getquerylocator: (rt, a, pos) => {
-            const { text, names } = extractBinds(String(a[0]));
+            const { text, names } = extractBinds(textOf(a[0]));
             return new NativeObject('Database.QueryLocator', {
                 text,
                 binds: names.map((n) => resolveName(rt, n, pos)),
@@ -211,7 +212,7 @@ export function registerDatabase(reg: Registry): void {
         schedule: (rt, a, pos) =>
             new IdValue(
                 rt.platform.enqueue(
-                    { kind: 'schedule', job: a[2]!, name: String(a[0]), cron: String(a[1]) },
+                    { kind: 'schedule', job: a[2]!, name: textOf(a[0]), cron: textOf(a[1]) },
                     { limits: rt.tx.limits, pos },
                 ),
             ),

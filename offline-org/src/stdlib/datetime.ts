@@ -2,6 +2,7 @@
  * Date, Datetime and Time: constructors, accessors, arithmetic, parsing and formatting in the org time zone
  * (default America/Los_Angeles) or GMT.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { DateValue, DatetimeValue, TimeValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
@@ -94,8 +95,8 @@ export function registerDatetime(reg: Registry): void {
                         const l = localFields(rt.orgTimeZone, a[0].ms);
                         return new DateValue(l.y, l.m, l.d);
                     })()
-                  : parseDate(rt, String(a[0])),
-        parse: (rt, a) => parseDate(rt, String(a[0])),
+                  : parseDate(rt, textOf(a[0])),
+        parse: (rt, a) => parseDate(rt, textOf(a[0])),
         isleapyear: (_rt, a) => isLeapYear(n(a[0])),
         daysinmonth: (_rt, a) => daysInMonth(n(a[0]), n(a[1])),
     });
@@ -168,8 +169,8 @@ export function registerDatetime(reg: Registry): void {
                 return new DatetimeValue(Date.UTC(a[0].y, a[0].m - 1, a[0].d) + a[1].ms);
             return new DatetimeValue(Date.UTC(n(a[0]), n(a[1]) - 1, n(a[2]), n(a[3] ?? 0), n(a[4] ?? 0), n(a[5] ?? 0)));
         },
-        valueof: (rt, a) => (a[0] === null ? null : parseDatetime(rt, String(a[0]), rt.orgTimeZone)),
-        valueofgmt: (rt, a) => (a[0] === null ? null : parseDatetime(rt, String(a[0]), 'GMT')),
+        valueof: (rt, a) => (a[0] === null ? null : parseDatetime(rt, textOf(a[0]), rt.orgTimeZone)),
+        valueofgmt: (rt, a) => (a[0] === null ? null : parseDatetime(rt, textOf(a[0]), 'GMT')),
     });
     const local = (rt: Runtime, s: Value): WallClock => wallClock(rt.orgTimeZone, (s as DatetimeValue).ms);
     const gmt = (s: Value): WallClock => wallClock('GMT', (s as DatetimeValue).ms);
@@ -217,10 +218,10 @@ export function registerDatetime(reg: Registry): void {
         addyears: (rt, s, a) => addLocal(rt, s as DatetimeValue, 12 * n(a[0])),
         format: (rt, s, a) => {
             if (a.length === 0) return formatPattern('M/d/yyyy h:mm a', local(rt, s));
-            const tz = a.length > 1 ? String(a[1]) : rt.orgTimeZone;
-            return formatPattern(String(a[0]), wallClock(tz, (s as DatetimeValue).ms));
+            const tz = a.length > 1 ? textOf(a[1]) : rt.orgTimeZone;
+            return formatPattern(textOf(a[0]), wallClock(tz, (s as DatetimeValue).ms));
         },
-        formatgmt: (_rt, s, a) => formatPattern(String(a[0]), gmt(s)),
+        formatgmt: (_rt, s, a) => formatPattern(textOf(a[0]), gmt(s)),
         formatlong: (rt, s) => formatPattern('M/d/yyyy h:mm:ss a z', local(rt, s)),
         issameday: (rt, s, a) => {
             const x = local(rt, s);

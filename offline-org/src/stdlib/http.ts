@@ -3,6 +3,7 @@
  * (Platform.callout / Platform.setMock): the platform's callout rules (uncommitted work, the callout limit, named
  * credentials, the test's mock) are the http layer's (src/http/callout-service.ts).
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexList, ApexObject, BlobValue, NativeObject, TypeValue } from '../apex/runtime/values.js';
@@ -66,26 +67,26 @@ export function registerHttp(reg: Registry): void {
     reg.constructorOf('Http', () => new NativeObject('Http', null));
     reg.instanceMethods('httprequest', {
         setendpoint: (_rt, s, a) => {
-            req(s).endpoint = a[0] === null ? null : String(a[0]);
+            req(s).endpoint = a[0] === null ? null : textOf(a[0]);
             return null;
         },
         getendpoint: (_rt, s) => req(s).endpoint,
         setmethod: (_rt, s, a) => {
-            req(s).method = a[0] === null ? null : String(a[0]).toUpperCase();
+            req(s).method = a[0] === null ? null : textOf(a[0]).toUpperCase();
             return null;
         },
         getmethod: (_rt, s) => req(s).method,
         setheader: (rt, s, a) => {
             if (a[0] === null) return rt.npe();
-            req(s).headers.set(String(a[0]).toLowerCase(), {
-                name: String(a[0]),
-                value: a[1] === null ? '' : String(a[1]),
+            req(s).headers.set(textOf(a[0]).toLowerCase(), {
+                name: textOf(a[0]),
+                value: a[1] === null ? '' : textOf(a[1]),
             });
             return null;
         },
-        getheader: (_rt, s, a) => req(s).headers.get(String(a[0]).toLowerCase())?.value ?? null,
+        getheader: (_rt, s, a) => req(s).headers.get(textOf(a[0]).toLowerCase())?.value ?? null,
         setbody: (_rt, s, a) => {
-            req(s).body = a[0] === null ? null : String(a[0]);
+            req(s).body = a[0] === null ? null : textOf(a[0]);
             req(s).bodyBlob = null;
             return null;
         },
@@ -127,12 +128,12 @@ export function registerHttp(reg: Registry): void {
         },
         getstatus: (_rt, s) => res(s).status,
         setstatus: (_rt, s, a) => {
-            res(s).status = a[0] === null ? null : String(a[0]);
+            res(s).status = a[0] === null ? null : textOf(a[0]);
             return null;
         },
         getbody: (_rt, s) => res(s).body ?? (res(s).bodyBlob ? Buffer.from(res(s).bodyBlob!).toString('utf8') : null),
         setbody: (_rt, s, a) => {
-            res(s).body = a[0] === null ? null : String(a[0]);
+            res(s).body = a[0] === null ? null : textOf(a[0]);
             res(s).bodyBlob = null;
             return null;
         },
@@ -147,9 +148,9 @@ export function registerHttp(reg: Registry): void {
             res(s).body = null;
             return null;
         },
-        getheader: (_rt, s, a) => res(s).headers.get(String(a[0]).toLowerCase())?.value ?? null,
+        getheader: (_rt, s, a) => res(s).headers.get(textOf(a[0]).toLowerCase())?.value ?? null,
         setheader: (_rt, s, a) => {
-            res(s).headers.set(String(a[0]).toLowerCase(), { name: String(a[0]), value: String(a[1]) });
+            res(s).headers.set(textOf(a[0]).toLowerCase(), { name: textOf(a[0]), value: textOf(a[1]) });
             return null;
         },
         getheaderkeys: (_rt, s) => headerKeys(res(s).headers),

@@ -91,7 +91,7 @@ export function toJsonNode(rt: Runtime, v: Value, suppressNulls: boolean): JsonN
         }
         return { t: 'obj', entries };
     }
-    return rt.fail('JSONException', `Type unsupported in JSON: ${(v).typeName}`);
+    return rt.fail('JSONException', `Type unsupported in JSON: ${v.typeName}`);
 }
 
 function quote(s: string): string {

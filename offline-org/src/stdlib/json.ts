@@ -1,6 +1,7 @@
 /**
  * JSON: serialize / serializePretty, deserialize (typed and strict), deserializeUntyped, JSONGenerator, JSONParser.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { Decimal } from './decimal.js';
@@ -338,7 +339,7 @@ export function registerJson(reg: Registry): void {
         createparser: (rt, a) => {
             try {
                 return new NativeObject('JSONParser', {
-                    tokens: tokenize(String(a[0])),
+                    tokens: tokenize(textOf(a[0])),
                     at: -1,
                     names: [],
                 } satisfies ParserState);

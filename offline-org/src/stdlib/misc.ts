@@ -1,6 +1,7 @@
 /**
  * Boolean, enums, Type (forName/newInstance/getName), Blob and EncodingUtil.
  */
+import { textOf } from '../apex/runtime/format.js';
 import { BlobValue, EnumValue, TypeValue } from '../apex/runtime/values.js';
 import { typeName } from '../apex/runtime/types.js';
 import type { Registry } from './registry.js';
@@ -49,7 +50,7 @@ export function parseTypeName(text: string, pos: SourcePos): TypeRef | null {
 export function registerMisc(reg: Registry): void {
     reg.staticMethods('Boolean', {
         valueof: (_rt, a) =>
-            a[0] === null ? null : typeof a[0] === 'boolean' ? a[0] : String(a[0]).toLowerCase() === 'true',
+            a[0] === null ? null : typeof a[0] === 'boolean' ? a[0] : textOf(a[0]).toLowerCase() === 'true',
     });
     reg.instanceMethods('boolean', {
         tostring: (rt, s) => rt.stringOf(s),
@@ -111,7 +112,7 @@ export function registerMisc(reg: Registry): void {
         },
     });
     reg.staticMethods('Blob', {
-        valueof: (_rt, a) => new BlobValue(new Uint8Array(Buffer.from(String(a[0]), 'utf8'))),
+        valueof: (_rt, a) => new BlobValue(new Uint8Array(Buffer.from(textOf(a[0]), 'utf8'))),
     });
     reg.instanceMethods('blob', {
         tostring: (rt, s) => {
@@ -125,14 +126,14 @@ export function registerMisc(reg: Registry): void {
     });
     reg.staticMethods('EncodingUtil', {
         base64encode: (_rt, a) => Buffer.from((a[0] as BlobValue).bytes).toString('base64'),
-        base64decode: (_rt, a) => new BlobValue(new Uint8Array(Buffer.from(String(a[0]), 'base64'))),
+        base64decode: (_rt, a) => new BlobValue(new Uint8Array(Buffer.from(textOf(a[0]), 'base64'))),
         converttohex: (_rt, a) => Buffer.from((a[0] as BlobValue).bytes).toString('hex'),
-        convertfromhex: (_rt, a) => new BlobValue(new Uint8Array(Buffer.from(String(a[0]), 'hex'))),
+        convertfromhex: (_rt, a) => new BlobValue(new Uint8Array(Buffer.from(textOf(a[0]), 'hex'))),
         urlencode: (_rt, a) =>
-            encodeURIComponent(String(a[0]))
+            encodeURIComponent(textOf(a[0]))
                 .replace(/%20/g, '+')
                 .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()),
-        urldecode: (_rt, a) => decodeURIComponent(String(a[0]).replace(/\+/g, ' ')),
+        urldecode: (_rt, a) => decodeURIComponent(textOf(a[0]).replace(/\+/g, ' ')),
     });
     const algos: Record<string, string> = {
         md5: 'md5',
@@ -145,8 +146,8 @@ export function registerMisc(reg: Registry): void {
     };
     reg.staticMethods('Crypto', {
         generatedigest: (rt, a, pos) => {
-            const algo = algos[String(a[0]).toLowerCase()];
-            if (!algo) return rt.unsupported(`Crypto.generateDigest algorithm ${String(a[0])}`, pos);
+            const algo = algos[textOf(a[0]).toLowerCase()];
+            if (!algo) return rt.unsupported(`Crypto.generateDigest algorithm ${textOf(a[0])}`, pos);
             return new BlobValue(
                 new Uint8Array(
                     createHash(algo)

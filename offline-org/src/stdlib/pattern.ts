@@ -1,6 +1,7 @@
 /**
  * Pattern and Matcher (Java regular expressions through regex.ts).
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { NativeObject } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
@@ -42,26 +43,26 @@ function requireMatch(rt: Runtime, m: MatcherState): RegExpExecArray {
 export function registerPattern(reg: Registry): void {
     reg.staticMethods('Pattern', {
         compile: (rt, a, pos) => {
-            compile(rt, String(a[0]), pos);
-            return new NativeObject('Pattern', { source: String(a[0]) } satisfies PatternState);
+            compile(rt, textOf(a[0]), pos);
+            return new NativeObject('Pattern', { source: textOf(a[0]) } satisfies PatternState);
         },
-        matches: (rt, a, pos) => compile(rt, String(a[0]), pos, 'full').test(String(a[1])),
-        quote: (_rt, a) => String(a[0]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        matches: (rt, a, pos) => compile(rt, textOf(a[0]), pos, 'full').test(textOf(a[1])),
+        quote: (_rt, a) => textOf(a[0]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
     });
     reg.instanceMethods('pattern', {
         matcher: (_rt, s, a) =>
             new NativeObject('Matcher', {
                 pattern: ((s as NativeObject).state as PatternState).source,
-                input: String(a[0]),
+                input: textOf(a[0]),
                 match: null,
                 from: 0,
-                regionEnd: String(a[0]).length,
+                regionEnd: textOf(a[0]).length,
             } satisfies MatcherState),
         pattern: (_rt, s) => ((s as NativeObject).state as PatternState).source,
         split: (rt, s, a) =>
             rt.callBuiltinInstance(
                 'string',
-                String(a[0]),
+                textOf(a[0]),
                 'split',
                 [((s as NativeObject).state as PatternState).source],
                 { file: '<Pattern>', line: 0 },
@@ -103,7 +104,7 @@ export function registerPattern(reg: Registry): void {
         hitend: (_rt, s) => ms(s).from >= ms(s).input.length,
         reset: (_rt, s, a) => {
             const m = ms(s);
-            if (a.length) m.input = String(a[0]);
+            if (a.length) m.input = textOf(a[0]);
             m.match = null;
             m.from = 0;
             return s;

@@ -3,6 +3,7 @@
  * PicklistEntry, Schema.getGlobalDescribe, Schema.SObjectType.X.fields.Y. Access checks (isAccessible, isCreateable,
  * isUpdateable) answer from the describe flags of the schema; the data layer's permission model is not consulted yet.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
@@ -97,7 +98,7 @@ export function registerSchema(reg: Registry): void {
         newsobject: (rt, s, a, pos) => {
             const so: SObjectValue = newSObject(rt, obj(s).name, pos);
             if (a[0] !== undefined && a[0] !== null)
-                so.fields.set('id', { name: 'Id', value: a[0] instanceof IdValue ? a[0] : rt.toId(String(a[0])) });
+                so.fields.set('id', { name: 'Id', value: a[0] instanceof IdValue ? a[0] : rt.toId(textOf(a[0])) });
             return so;
         },
         tostring: (_rt, s) => obj(s).name,
@@ -136,7 +137,7 @@ export function registerSchema(reg: Registry): void {
     });
     reg.instanceMethods('schema.sobjecttypefields', {
         getmap: (_rt, s) => fieldMap(obj(s)),
-        '.*': (rt, s, a) => fieldDescribe(obj(s), fieldOf(rt, obj(s), String(a[0]))),
+        '.*': (rt, s, a) => fieldDescribe(obj(s), fieldOf(rt, obj(s), textOf(a[0]))),
     });
     const fd = (get: (f: FieldDescribe) => Value) => (_rt: Runtime, s: Value) => get(fld(s).f);
     reg.instanceMethods('schema.describefieldresult', {

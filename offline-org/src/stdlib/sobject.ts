@@ -2,6 +2,7 @@
  * SObject values: creation, field get/put validated against the schema (unknown field -> error, as the platform),
  * assignment conversion by field type, relationship traversal, and the SObject instance methods.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import { compileError } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
@@ -110,7 +111,7 @@ export function sobjectPut(rt: Runtime, so: SObjectValue, name: string, v: Value
 export function registerSObject(reg: Registry): void {
     reg.instanceMethods('sobject', {
         get: (rt, s, a, pos) => {
-            const path = String(a[0]);
+            const path = textOf(a[0]);
             let cur: Value = s;
             for (const part of path.split('.')) {
                 if (!(cur instanceof SObjectValue)) return cur === null ? null : rt.npe();
@@ -120,19 +121,19 @@ export function registerSObject(reg: Registry): void {
         },
         put: (rt, s, a, pos) => {
             const so = s as SObjectValue;
-            const old = sobjectGet(rt, so, String(a[0]), pos);
-            sobjectPut(rt, so, String(a[0]), a[1], pos);
+            const old = sobjectGet(rt, so, textOf(a[0]), pos);
+            sobjectPut(rt, so, textOf(a[0]), a[1], pos);
             return old;
         },
-        getsobject: (rt, s, a, pos) => sobjectGet(rt, s as SObjectValue, String(a[0]), pos),
-        putsobject: (rt, s, a, pos) => sobjectPut(rt, s as SObjectValue, String(a[0]), a[1], pos),
-        getsobjects: (rt, s, a, pos) => sobjectGet(rt, s as SObjectValue, String(a[0]), pos),
+        getsobject: (rt, s, a, pos) => sobjectGet(rt, s as SObjectValue, textOf(a[0]), pos),
+        putsobject: (rt, s, a, pos) => sobjectPut(rt, s as SObjectValue, textOf(a[0]), a[1], pos),
+        getsobjects: (rt, s, a, pos) => sobjectGet(rt, s as SObjectValue, textOf(a[0]), pos),
         getpopulatedfieldsasmap: (_rt, s) => {
             const m = new ApexMap(prim('string'), prim('object'));
             for (const f of (s as SObjectValue).fields.values()) m.entries.set('s' + f.name, [f.name, f.value]);
             return m;
         },
-        isset: (_rt, s, a) => (s as SObjectValue).fields.has(String(a[0]).toLowerCase()),
+        isset: (_rt, s, a) => (s as SObjectValue).fields.has(textOf(a[0]).toLowerCase()),
         clone: (_rt, s, a) => {
             const src = s as SObjectValue;
             const preserveId = a[0] === true;
@@ -146,8 +147,7 @@ export function registerSObject(reg: Registry): void {
         },
         adderror: (rt, s, a, pos) => {
             const so = s as SObjectValue;
-            if (a.length >= 2 && typeof a[1] === 'boolean')
-                so.errors.push({ field: null, message: rt.stringOf(a[0]) });
+            if (a.length >= 2 && typeof a[1] === 'boolean') so.errors.push({ field: null, message: rt.stringOf(a[0]) });
             else if (a.length >= 2) {
                 const f = a[0];
                 const field =
@@ -160,8 +160,7 @@ export function registerSObject(reg: Registry): void {
             } else
                 so.errors.push({
                     field: null,
-                    message:
-                        a[0] instanceof ApexObject && a[0].exc ? rt.stringOf(a[0].exc.message) : rt.stringOf(a[0]),
+                    message: a[0] instanceof ApexObject && a[0].exc ? rt.stringOf(a[0].exc.message) : rt.stringOf(a[0]),
                 });
             return null;
         },

@@ -1,6 +1,7 @@
 /**
  * String: the static methods (valueOf, format, join, isBlank, ...) and the instance methods.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexDouble, ApexList, ApexSet, IdValue } from '../apex/runtime/values.js';
@@ -81,7 +82,7 @@ export function registerString(reg: Registry): void {
             const items =
                 src instanceof ApexList ? src.items : src instanceof ApexSet ? [...src.entries.values()] : null;
             if (!items) return rt.npe();
-            return items.map((x) => rt.stringOf(x)).join(a[1] === null ? 'null' : String(a[1]));
+            return items.map((x) => rt.stringOf(x)).join(a[1] === null ? 'null' : textOf(a[1]));
         },
         format: (rt, a, pos) => formatMessage(rt, S(a[0]), a[1] instanceof ApexList ? a[1].items : [], pos),
         escapesinglequotes: (_rt, a) => S(a[0]).replace(/'/g, "\\'"),

@@ -1,6 +1,7 @@
 /**
  * TimeZone: getTimeZone(id), getID, getOffset(Datetime), getDisplayName; UserInfo.getTimeZone() is the org zone.
  */
+import { textOf } from '../apex/runtime/format.js';
 import { DatetimeValue, NativeObject } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
@@ -21,7 +22,7 @@ export function registerTimeZone(reg: Registry): void {
     reg.staticMethods('TimeZone', {
         // The platform falls back to GMT for an unknown zone id.
         gettimezone: (_rt, a) =>
-            new NativeObject('System.TimeZone', a[0] !== null && isKnownZone(String(a[0])) ? String(a[0]) : 'GMT'),
+            new NativeObject('System.TimeZone', a[0] !== null && isKnownZone(textOf(a[0])) ? textOf(a[0]) : 'GMT'),
     });
     reg.instanceMethods('system.timezone', {
         getid: (_rt, s) => id(s),

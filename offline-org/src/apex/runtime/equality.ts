@@ -178,5 +178,5 @@ export function keyOf(v: Value): string {
         const h = user.hashCode(v);
         return h === null ? '#' + v.identity : 'h' + h;
     }
-    return user.nativeKey(v) ?? '#' + (v).identity;
+    return user.nativeKey(v) ?? '#' + v.identity;
 }

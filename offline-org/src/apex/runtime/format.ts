@@ -103,9 +103,17 @@ export function toApexString(
         return `${v.cls.name}:[${parts.join(', ')}]`;
     }
     const custom = hook ? hook(v) : null;
-    return custom ?? `${(v).typeName}`;
+    return custom ?? `${v.typeName}`;
 }
 
 function qualifiedExceptionName(v: ApexObject): string {
     return v.cls.decl ? v.cls.name : `System.${v.cls.name}`;
+}
+
+/**
+ * The text of a built-in method's argument (an endpoint, a pattern, a field name): String.valueOf without calling
+ * user code, so an Id gives its 18 characters rather than JavaScript's "[object Object]". Null gives 'null'.
+ */
+export function textOf(v: Value | undefined): string {
+    return toApexString(v ?? null);
 }

@@ -124,7 +124,7 @@ export function valueTypeName(v: Value): string {
     if (v instanceof ApexObject) return v.cls.name;
     if (v instanceof EnumValue) return v.enumType;
     if (v instanceof TypeValue) return 'System.Type';
-    return (v).typeName;
+    return v.typeName;
 }
 
 export function isSubclass(c: RtClass, target: RtClass): boolean {
