@@ -1,6 +1,7 @@
 /**
  * The interpreter reaches SOQL / DML / async through the Platform seam: a fake platform records what it receives.
  */
+import { textOf } from '../src/apex/runtime/format.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Runtime } from '../src/apex/interpreter/runtime.js';
@@ -119,7 +120,7 @@ test('insert sets the new Id on the record; a failed row raises DmlException', (
         () => run("insert new Account(Name = 'bad');"),
         (e: unknown) => {
             const exc = (e as { exc?: { exc?: { message: Value } } }).exc?.exc;
-            return String(exc?.message).startsWith(
+            return textOf(exc?.message).startsWith(
                 'Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING',
             );
         },
@@ -250,7 +251,7 @@ test('the 101st SOQL query of a transaction raises an uncatchable LimitException
                 "try { for (Integer i = 0; i < 101; i++) { List<Account> l = [SELECT Id FROM Account]; } } catch (Exception e) { System.debug('caught'); }",
             ),
         (e: unknown) =>
-            String((e as { exc?: { exc?: { message: Value } } }).exc?.exc?.message) === 'Too many SOQL queries: 101',
+            textOf((e as { exc?: { exc?: { message: Value } } }).exc?.exc?.message) === 'Too many SOQL queries: 101',
     );
 });
 

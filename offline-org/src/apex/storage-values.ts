@@ -3,6 +3,7 @@
  * values by field describe, and query rows <-> SObjectValues (parent rows nested under the relationship name, child
  * subqueries as arrays). A platform implementation uses these to hand records to src/data and back.
  */
+import { textOf } from './runtime/format.js';
 import type { FieldDescribe, ObjectDescribe, Row, SchemaProvider, StorageValue } from '../data/schema-types.js';
 import { Decimal } from '../stdlib/decimal.js';
 import { formatDate, formatTime } from './runtime/format.js';
@@ -25,7 +26,7 @@ function numberOf(v: Value): number {
     if (typeof v === 'bigint') return Number(v);
     if (v instanceof Decimal) return v.toNumber();
     if (v instanceof ApexDouble) return v.v;
-    throw new StorageConversionError(`not a number: ${String(v)}`);
+    throw new StorageConversionError(`not a number: ${textOf(v)}`);
 }
 
 /** Apex value -> storage value for a field. */

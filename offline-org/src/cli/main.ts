@@ -2,6 +2,7 @@
 /**
  * `apex run --file X.apex` and `apex test [...]`, mirroring `sf apex run` / `sf apex run test`.
  */
+import { textOf } from '../apex/runtime/format.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -79,7 +80,7 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
         } catch (e) {
             if (e instanceof ApexThrow) {
                 const x = e.exc.exc!;
-                err(`${exceptionTypeName(e.exc.cls)}: ${String(x.message ?? 'null')}`);
+                err(`${exceptionTypeName(e.exc.cls)}: ${textOf(x.message)}`);
                 err(x.stack);
                 return 1;
             }

@@ -182,7 +182,8 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
         if (error === null || error === undefined) return null;
         if (error instanceof ApexThrow) return error.exc;
         const type = error instanceof PlatformException ? error.exceptionType : 'UnexpectedException';
-        const message = error instanceof Error ? error.message : String(error);
+        const message =
+            error instanceof Error ? error.message : typeof error === 'string' ? error : 'an unknown failure';
         return newException(this.rt.exceptionClass(type), message, null, null);
     }
 }

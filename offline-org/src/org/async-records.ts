@@ -34,7 +34,8 @@ function toRow(store: OrgStore, record: Readonly<object>): Row {
         else if (k === 'CreatedDate')
             continue; // kept by the store's audit fields
         else if (TIME_FIELDS.has(k)) row[k] = typeof v === 'number' ? new Date(v).toISOString() : null;
-        else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null) row[k] = v;
+        else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null)
+            row[k] = v as string | number | boolean | null;
     }
     return row;
 }

@@ -1,6 +1,7 @@
 /**
  * List, Set and Map: constructors, element conversion, and their instance methods.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { apexEquals, keyOf } from '../apex/runtime/equality.js';
@@ -301,8 +302,8 @@ function compareSObjects(rt: Runtime, a: SObjectValue, b: SObjectValue, pos: Sou
     if (na !== nb) {
         if (na === null) return -1;
         if (nb === null) return 1;
-        const x = String(na);
-        const y = String(nb);
+        const x = textOf(na);
+        const y = textOf(nb);
         if (x !== y) return x < y ? -1 : 1;
     }
     if (apexEquals(a, b)) return 0;

@@ -4,6 +4,7 @@
  * reads do not count against the SOQL limits. Custom settings (getOrgDefaults, hierarchy getInstance) are not
  * implemented and fail loudly.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { keyOf } from '../apex/runtime/equality.js';
@@ -46,7 +47,7 @@ export function registerCustomMetadata(reg: Registry): void {
             if (key === null) return rt.npe();
             const byId =
                 key instanceof IdValue || (typeof key === 'string' && /^m[0-9A-Za-z]{14}([0-9A-Za-z]{3})?$/.test(key));
-            const wanted = key instanceof IdValue ? key.v : String(key);
+            const wanted = key instanceof IdValue ? key.v : textOf(key);
             const hit = readAll(rt, objectName, pos).find((r) => {
                 if (!byId) return devName(r) === wanted;
                 const id = r.fields.get('id')?.value;

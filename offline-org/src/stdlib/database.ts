@@ -133,7 +133,7 @@ export function registerDatabase(reg: Registry): void {
             const { text, names } = extractBinds(textOf(a[0]));
             const m = a[1];
             if (!(m instanceof ApexMap)) return rt.npe();
-            const byName = new Map([...m.entries.values()].map(([k, v]) => [String(k).toLowerCase(), v]));
+            const byName = new Map([...m.entries.values()].map(([k, v]) => [textOf(k).toLowerCase(), v]));
             return rt.query(
                 text,
                 names.map((n) => {

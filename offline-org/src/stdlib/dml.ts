@@ -63,5 +63,6 @@ export function throwIfFailed(rt: Runtime, op: DmlOperation, results: DmlRowResu
     const message = `${op.charAt(0).toUpperCase() + op.slice(1)} failed. First exception on row ${first.index}; first error: ${first.statusCode}, ${first.message}${fieldList}`;
     const exc = newException(rt.exceptionClass('DmlException'), message, null, rt.top);
     exc.exc!.dml = failures;
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- ApexThrow carries an Apex exception object through JS frames
     throw new ApexThrow(exc);
 }

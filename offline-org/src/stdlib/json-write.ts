@@ -15,7 +15,6 @@ import {
     DatetimeValue,
     EnumValue,
     IdValue,
-    NativeObject,
     SObjectValue,
     TimeValue,
     TypeValue,

@@ -34,7 +34,7 @@ import { BUILTIN_ENUMS } from './type-names.js';
 function parseOrFail(rt: Runtime, text: Value): JsonNode {
     if (text === null) return rt.npe();
     try {
-        return parseTree(String(text));
+        return parseTree(textOf(text));
     } catch (e) {
         if (e instanceof JsonSyntaxError) return rt.fail('JSONException', e.message);
         throw e;
@@ -354,7 +354,7 @@ export function registerJson(reg: Registry): void {
         g(s).tokens.push(...t);
         return null;
     };
-    const field = (name: Value): JsonToken => ({ kind: 'FIELD_NAME', text: String(name) });
+    const field = (name: Value): JsonToken => ({ kind: 'FIELD_NAME', text: textOf(name) });
     const valueTokens = (rt: Runtime, v: Value): JsonToken[] => nodeTokens(toJsonNode(rt, v, false));
     reg.instanceMethods('jsongenerator', {
         writestartobject: (_rt, s) => push(s, { kind: 'START_OBJECT', text: '{' }),

@@ -72,7 +72,7 @@ export function registerMisc(reg: Registry): void {
         forname: (rt, a, pos) => {
             if (a.length === 2 && a[0] !== null && a[0] !== '')
                 return rt.unsupported('Type.forName with a namespace', pos);
-            const ref = parseTypeName(String(a.length === 2 ? a[1] : a[0]), pos);
+            const ref = parseTypeName(textOf(a.length === 2 ? a[1] : a[0]), pos);
             try {
                 const t = ref ? rt.table.tryResolve(ref, null) : undefined;
                 return t ? new TypeValue(t) : null;

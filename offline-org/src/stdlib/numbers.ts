@@ -1,6 +1,7 @@
 /**
  * Integer, Long, Double, Decimal (static and instance methods) and Math.
  */
+import { textOf } from '../apex/runtime/format.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import { ApexDouble, EnumValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
@@ -25,10 +26,10 @@ function dec(v: Value): Decimal {
 
 function parseIntStrict(rt: Runtime, s: Value): number {
     if (s === null) return rt.npe();
-    const t = String(s).trim();
-    if (!/^[+-]?\d+$/.test(t)) return rt.fail('TypeException', `Invalid integer: ${String(s)}`);
+    const t = textOf(s).trim();
+    if (!/^[+-]?\d+$/.test(t)) return rt.fail('TypeException', `Invalid integer: ${textOf(s)}`);
     const n = Number(t);
-    if (n > 2147483647 || n < -2147483648) return rt.fail('TypeException', `Invalid integer: ${String(s)}`);
+    if (n > 2147483647 || n < -2147483648) return rt.fail('TypeException', `Invalid integer: ${textOf(s)}`);
     return n;
 }
 

@@ -82,12 +82,12 @@ export function registerSchema(reg: Registry): void {
         describesobjects: (rt, a) => {
             const names = a[0] instanceof ApexList ? a[0].items : [];
             const results: Value[] = names.map((n) => {
-                const d = rt.schema.getObject(String(n));
+                const d = rt.schema.getObject(textOf(n));
                 return d
                     ? describeResult(d)
                     : rt.fail(
                           'InvalidParameterValueException',
-                          `In describeSObjects(), invalid SObject type: ${String(n)}`,
+                          `In describeSObjects(), invalid SObject type: ${textOf(n)}`,
                       );
             });
             return new ApexList({ k: 'native', name: DESCRIBE }, results);

@@ -154,7 +154,7 @@ export function registerSObject(reg: Registry): void {
                     typeof f === 'string'
                         ? f
                         : f instanceof NativeObject
-                          ? String(rt.callMethod(f, 'tostring', [], pos))
+                          ? textOf(rt.callMethod(f, 'tostring', [], pos))
                           : null;
                 so.errors.push({ field, message: rt.stringOf(a[1]) });
             } else

@@ -2,6 +2,7 @@
  * Compiles method calls (static, virtual, super, built-in) and `new` expressions. Overloads are chosen from the
  * static argument types when they are known (static-types.ts), otherwise from the run-time values.
  */
+import { textOf } from '../runtime/format.js';
 import type { Expr, TypeRef } from '../ast.js';
 import type { SourcePos } from '../errors.js';
 import { NotSupportedError, compileError, notSupported } from '../errors.js';
@@ -89,7 +90,7 @@ export abstract class CallCompiler extends ExprCompiler {
                             if (!hit)
                                 return rt.fail(
                                     'NoSuchElementException',
-                                    `No enum constant ${tt.qualified}.${String(s)}`,
+                                    `No enum constant ${tt.qualified}.${textOf(s)}`,
                                 );
                             return hit;
                         };

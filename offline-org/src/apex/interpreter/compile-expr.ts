@@ -2,6 +2,7 @@
  * Compiles AST expressions into closures `(frame) => value`. Names are resolved here, once: locals to slots,
  * fields to slots, dotted names to classes / built-in classes / sObject types.
  */
+import { textOf } from '../runtime/format.js';
 import type { Expr, TypeRef } from '../ast.js';
 import type { SourcePos } from '../errors.js';
 import { compileError, notSupported } from '../errors.js';
@@ -582,7 +583,7 @@ export abstract class ExprCompiler {
                     if (o === null || i === null) return rt.npe();
                     if (!(o instanceof ApexList)) return compileError('Expression must be a list type', pos);
                     if (typeof i !== 'number' || i < 0 || i >= o.items.length)
-                        return rt.fail('ListException', `List index out of bounds: ${String(i)}`);
+                        return rt.fail('ListException', `List index out of bounds: ${textOf(i)}`);
                     return o.items[i]!;
                 },
                 write: (f, v) => {
@@ -591,7 +592,7 @@ export abstract class ExprCompiler {
                     if (o === null || i === null) return rt.npe();
                     if (!(o instanceof ApexList)) return compileError('Expression must be a list type', pos);
                     if (typeof i !== 'number' || i < 0 || i >= o.items.length)
-                        return rt.fail('ListException', `List index out of bounds: ${String(i)}`);
+                        return rt.fail('ListException', `List index out of bounds: ${textOf(i)}`);
                     const cv = rt.coerce(o.elType, v, pos);
                     o.items[i] = cv;
                     return cv;

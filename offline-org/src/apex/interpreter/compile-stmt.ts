@@ -170,6 +170,7 @@ export abstract class StmtCompiler extends CallCompiler {
                     if (v === null) return rt.npe();
                     if (!(v instanceof ApexObject) || !v.exc)
                         return compileError('Throw expression must be an exception', s.pos);
+                    // eslint-disable-next-line @typescript-eslint/only-throw-error -- ApexThrow carries an Apex exception object through JS frames
                     throw new ApexThrow(v);
                 };
             }

@@ -82,5 +82,6 @@ export function newException(cls: RtClass, message: Value, cause: Value, frame: 
 }
 
 export function throwException(cls: RtClass, message: string, frame: Frame | null): never {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- ApexThrow carries an Apex exception object through JS frames
     throw new ApexThrow(newException(cls, message, null, frame));
 }

@@ -2,6 +2,7 @@
  * The Apex runtime: holds the loaded program (classes, triggers), the current transaction (statics, limits, debug
  * log), and performs the dynamic operations compiled code needs (invoke, instantiate, dispatch, exceptions).
  */
+import { textOf } from '../runtime/format.js';
 import type { SchemaProvider } from '../../data/schema-types.js';
 import type { SourcePos } from '../errors.js';
 import { ApexCompileError, NotSupportedError, compileError, notSupported } from '../errors.js';
@@ -264,7 +265,7 @@ export class Runtime {
                 const table = this.registry.instance.get(a.typeName.toLowerCase());
                 if (!table?.has('equals') || !table.has('tostring')) return null;
                 return (
-                    'N' + a.typeName + ':' + String(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }))
+                    'N' + a.typeName + ':' + textOf(table.get('tostring')!(this, a, [], { file: '<builtin>', line: 0 }))
                 );
             },
         });
@@ -338,6 +339,7 @@ export class Runtime {
 
     /** Throws a System.<name> exception from built-in code at the current Apex line. */
     fail = (name: string, message: string): never => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- ApexThrow carries an Apex exception object through JS frames
         throw new ApexThrow(newException(this.exceptionClass(name), message, null, this.top));
     };
 
@@ -628,7 +630,7 @@ export class Runtime {
             (o) => {
                 if (o instanceof NativeObject) {
                     const fn = this.registry.instance.get(o.typeName.toLowerCase())?.get('tostring');
-                    return fn ? String(fn(this, o, [], { file: '<builtin>', line: 0 })) : null;
+                    return fn ? textOf(fn(this, o, [], { file: '<builtin>', line: 0 })) : null;
                 }
                 const m = o.cls.decl ? this.findUserMethod(o.cls, 'tostring', 0) : undefined;
                 return m ? toApexString(this.invoke(m, o, [], null)) : null;

@@ -32,6 +32,7 @@ export class Scope {
     ) {}
 
     lookup(lname: string): LocalVar | undefined {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the chain starts at this object
         for (let s: Scope | null = this; s; s = s.parent) {
             const v = s.vars.get(lname);
             if (v) return v;

@@ -87,6 +87,7 @@ export class RtClass {
         if (hit) return hit;
         const out: RtMethod[] = [];
         const seen = new Set<string>();
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the chain starts at this object
         for (let k: RtClass | null = this; k; k = k.superClass) {
             for (const m of k.methods.get(lname) ?? []) {
                 const sig = m.params.map(typeName).join(',').toLowerCase();
@@ -101,6 +102,7 @@ export class RtClass {
     }
 
     isSubclassOf(other: RtClass): boolean {
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- walking the chain starts at this object
         for (let k: RtClass | null = this; k; k = k.superClass) {
             if (k === other) return true;
             for (const i of k.interfaces) if (i.isSubclassOf(other)) return true;
