@@ -1,25 +1,15 @@
 /**
- * Salesforce record Ids: the 15 -> 18 character conversion (case-safe suffix) and validation.
+ * Salesforce record Ids for the interpreter: the 15 -> 18 character conversion and validation, answered by the data
+ * layer's Id rules (src/data/ids) so that the two halves of the offline org cannot disagree about an Id.
  */
-const SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+import { checksumSuffix, isValidId as isWellFormedId } from '../data/ids/ids.js';
 
+/** The 18-character form of a 15-character Id; any other string is returned as it is. */
 export function to18(id: string): string {
-    if (id.length !== 15) return id;
-    let suffix = '';
-    for (let block = 0; block < 3; block++) {
-        let bits = 0;
-        for (let i = 0; i < 5; i++) {
-            const c = id.charCodeAt(block * 5 + i);
-            if (c >= 65 && c <= 90) bits |= 1 << i;
-        }
-        suffix += SUFFIX[bits];
-    }
-    return id + suffix;
+    return id.length === 15 ? id + checksumSuffix(id) : id;
 }
 
-/** True when the string is a syntactically valid 15- or 18-character Id (18-character ones must carry the right suffix). */
+/** True when the string is a well-formed 15- or 18-character Id (an 18-character one must carry a consistent suffix). */
 export function isValidId(s: string): boolean {
-    if (!/^[a-zA-Z0-9]{15}$|^[a-zA-Z0-9]{18}$/.test(s)) return false;
-    if (s.length === 18) return to18(s.slice(0, 15)).slice(15).toUpperCase() === s.slice(15).toUpperCase();
-    return true;
+    return isWellFormedId(s);
 }

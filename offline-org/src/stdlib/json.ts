@@ -28,7 +28,7 @@ import { JsonSyntaxError, parseTree, readTree, tokenize } from './json-tokens.js
 import type { JsonNode, JsonToken } from './json-tokens.js';
 import { printCompact, printPretty, toJsonNode } from './json-write.js';
 import { keyOf } from '../apex/runtime/equality.js';
-import { newSObject, sobjectPut } from './sobject.js';
+import { fieldRtType, newSObject, sobjectPut } from './sobject.js';
 import { BUILTIN_ENUMS } from './type-names.js';
 
 function parseOrFail(rt: Runtime, text: Value): JsonNode {
@@ -173,7 +173,7 @@ export function typed(rt: Runtime, n: JsonNode, t: RtType, strict: boolean, pos:
                 if (k === 'attributes') continue;
                 const f = d.fields.get(k.toLowerCase());
                 if (f) {
-                    sobjectPut(rt, so, f.name, typed(rt, v, fieldTypeOf(f.type), strict, pos), pos);
+                    sobjectPut(rt, so, f.name, typed(rt, v, fieldRtType(f), strict, pos), pos);
                     continue;
                 }
                 const rel = [...d.fields.values()].find((x) => x.relationshipName?.toLowerCase() === k.toLowerCase());
@@ -239,34 +239,6 @@ export function typed(rt: Runtime, n: JsonNode, t: RtType, strict: boolean, pos:
         }
         default:
             return rt.unsupported(`JSON.deserialize into ${typeName(t)}`, pos);
-    }
-}
-
-function fieldTypeOf(ft: string): RtType {
-    switch (ft) {
-        case 'id':
-        case 'reference':
-            return prim('id');
-        case 'boolean':
-            return prim('boolean');
-        case 'integer':
-            return prim('integer');
-        case 'long':
-            return prim('long');
-        case 'double':
-        case 'currency':
-        case 'percent':
-            return prim('decimal');
-        case 'date':
-            return prim('date');
-        case 'datetime':
-            return prim('datetime');
-        case 'time':
-            return prim('time');
-        case 'base64':
-            return prim('blob');
-        default:
-            return prim('string');
     }
 }
 
