@@ -11,7 +11,7 @@ import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse
 import type { TriggerDecl, TypeDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
-import { Limits } from '../runtime/limits.js';
+import { Limits, type LimitUsage } from '../runtime/limits.js';
 import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
 import {
@@ -69,6 +69,8 @@ export class Transaction {
     limits: Limits;
     /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
     outerLimits: Limits | null = null;
+    /** What the code between Test.startTest() and Test.stopTest() used, frozen at stopTest. */
+    testBlockUsage: LimitUsage | null = null;
     testStarted = false;
     isTest = false;
     /** The kind of asynchronous execution this transaction is, or null when synchronous. */
