@@ -1,0 +1,27 @@
+/**
+ * Runs a corpus program against a fresh offline org (SQLite store, async engine, callouts) built from a topic's
+ * `project/` directory, as the body of a test method: Test.startTest/stopTest run queued work, Test.setMock works,
+ * and nothing is committed. Output: the program's System.debug messages, then those of the async steps it ran.
+ */
+import type { Runtime } from '../../src/apex/interpreter/runtime.js';
+import { beginOrgTransaction, endOrgTransaction, openOrg } from '../../src/org/open-org.js';
+
+export function runOrgProgram(
+    projectDir: string,
+    file: string,
+    source: string,
+): { out: string[]; error: unknown; rt: Runtime } {
+    const org = openOrg([projectDir]);
+    const rt = org.rt;
+    beginOrgTransaction(org, { isTest: true });
+    let error: unknown = null;
+    try {
+        rt.runAnonymous(file, source);
+    } catch (e) {
+        error = e;
+    }
+    const out = [...rt.tx.debug, ...org.platform.async.host.debug].map((d) => d.message);
+    endOrgTransaction(org, false);
+    org.store.close();
+    return { out, error, rt };
+}
