@@ -22,7 +22,7 @@ function errorText(rt: Runtime, e: unknown): string | null {
     if (e === null) return null;
     if (e instanceof ApexThrow) return `${exceptionTypeName(e.exc.cls)}: ${rt.stringOf(e.exc.exc!.message)}`;
     if (e instanceof Error) return e.message.replace(/^.*?: /, (m) => (m.includes('/') ? '' : m));
-    throw e;
+    throw new Error(`the program threw a non-Error value of type ${typeof e}`);
 }
 
 function runProgram(topicDir: string, file: string): { out: string[]; err: string | null } {
