@@ -9,7 +9,7 @@ import { NotSupportedError, compileError, notSupported } from '../errors.js';
 import type { RtClass, RtMethod } from '../runtime/classes.js';
 import { typeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
-import { ApexList, ApexObject, EnumValue } from '../runtime/values.js';
+import { ApexList, ApexObject, EnumValue, NativeObject } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { newCollectionFrom } from '../../stdlib/collections.js';
 import { newSObject, sobjectPut } from '../../stdlib/sobject.js';
@@ -76,6 +76,13 @@ export abstract class CallCompiler extends ExprCompiler {
                 case 'builtin': {
                     const fn = rt.registry.statics.get(tt.name)?.get(l);
                     if (!fn) return notSupported(`method ${tt.name}.${e.name}`, pos);
+                    const q = e.args[0];
+                    if (q?.k === 'soql' && e.args.length === 1 && rt.registry.inlineQueryArgs.has(`${tt.name}.${l}`)) {
+                        const binds = q.binds.map((b) => this.expr(b, sc));
+                        const text = q.text;
+                        return (f) =>
+                            fn(rt, [new NativeObject('InlineQuery', { text, binds: binds.map((b) => b(f)) })], pos);
+                    }
                     return (f) => fn(rt, args(f), pos);
                 }
                 case 'enum': {

@@ -547,6 +547,14 @@ export class Runtime {
 
     // ---- fields and conversions ----
 
+    /** The one row of a query result used as a single sObject (`Account a = [SELECT ...]`, `[SELECT ...].Name`). */
+    singleRow(rows: ApexList): Value {
+        if (rows.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
+        if (rows.items.length > 1)
+            return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
+        return rows.items[0]!;
+    }
+
     /** Assignment conversion with the platform's runtime errors. */
     coerce(t: RtType, v: Value, pos: SourcePos): Value {
         if (v === null) return null;
@@ -555,10 +563,7 @@ export class Runtime {
         if (r.ok) return r.v;
         if (t.k === 'sobject' && v instanceof ApexList && v.elType.k === 'sobject') {
             // `Account a = [SELECT ...];` takes the single row of the query.
-            if (v.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
-            if (v.items.length > 1)
-                return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
-            return this.coerce(t, v.items[0], pos);
+            return this.coerce(t, this.singleRow(v), pos);
         }
         if (
             v instanceof ApexList &&
