@@ -1,7 +1,8 @@
 /**
  * Runs every Apex program in test/corpus/<topic>/<name>.apex and compares its System.debug output with <name>.out,
  * or its unhandled exception with <name>.err (`System.TypeException: message`). Classes in test/corpus/<topic>/classes
- * are loaded for that topic's programs.
+ * are loaded for that topic's programs. A topic with a `project/` directory (objects, classes, triggers) runs each
+ * program against a fresh offline org built from it, as a test method body (see support/run-org-program.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,11 +13,24 @@ import { Runtime } from '../src/apex/interpreter/runtime.js';
 import { ApexThrow } from '../src/apex/runtime/values.js';
 import { exceptionTypeName } from '../src/apex/interpreter/exceptions.js';
 import { testSchema } from './support/test-schema.js';
+import { runOrgProgram } from './support/run-org-program.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const corpus = join(here, '..', '..', 'test', 'corpus');
 
+function errorText(rt: Runtime, e: unknown): string | null {
+    if (e === null) return null;
+    if (e instanceof ApexThrow) return `${exceptionTypeName(e.exc.cls)}: ${rt.stringOf(e.exc.exc!.message)}`;
+    if (e instanceof Error) return e.message.replace(/^.*?: /, (m) => (m.includes('/') ? '' : m));
+    throw new Error(`the program threw a non-Error value of type ${typeof e}`);
+}
+
 function runProgram(topicDir: string, file: string): { out: string[]; err: string | null } {
+    const projectDir = join(topicDir, 'project');
+    if (existsSync(projectDir)) {
+        const { out, error, rt } = runOrgProgram(projectDir, file, readFileSync(file, 'utf8'));
+        return { out, err: errorText(rt, error) };
+    }
     const rt = new Runtime({ schema: testSchema });
     const classesDir = join(topicDir, 'classes');
     if (existsSync(classesDir)) {
@@ -27,15 +41,13 @@ function runProgram(topicDir: string, file: string): { out: string[]; err: strin
     }
     rt.linkAll();
     rt.beginTransaction();
-    let err: string | null = null;
+    let error: unknown = null;
     try {
         rt.runAnonymous(file, readFileSync(file, 'utf8'));
     } catch (e) {
-        if (e instanceof ApexThrow) err = `${exceptionTypeName(e.exc.cls)}: ${rt.stringOf(e.exc.exc!.message)}`;
-        else if (e instanceof Error) err = e.message.replace(/^.*?: /, (m) => (m.includes('/') ? '' : m));
-        else throw e;
+        error = e;
     }
-    return { out: rt.tx.debug.map((d) => d.message), err };
+    return { out: rt.tx.debug.map((d) => d.message), err: errorText(rt, error) };
 }
 
 for (const topic of readdirSync(corpus).sort()) {

@@ -120,6 +120,7 @@ function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: st
 }
 
 export function registerDatabase(reg: Registry): void {
+    reg.inlineQueryArgs.add('database.getquerylocator');
     reg.staticMethods('Database', {
         query: (rt, a, pos) => {
             const { text, names } = extractBinds(textOf(a[0]));
@@ -172,7 +173,11 @@ export function registerDatabase(reg: Registry): void {
             );
         },
         getquerylocator: (rt, a, pos) => {
-            const { text, names } = extractBinds(textOf(a[0]));
+            const q = a[0];
+            // `getQueryLocator([SELECT ...])`: the inline query arrives unexecuted (registered below).
+            if (q instanceof NativeObject && q.typeName === 'InlineQuery')
+                return new NativeObject('Database.QueryLocator', q.state);
+            const { text, names } = extractBinds(textOf(q));
             return new NativeObject('Database.QueryLocator', {
                 text,
                 binds: names.map((n) => resolveName(rt, n, pos)),

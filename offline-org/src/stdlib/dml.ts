@@ -45,8 +45,11 @@ export function dmlStatement(
 /** Raises the DmlException of an all-or-none DML operation with failed rows, carrying every failed row. */
 export function throwIfFailed(rt: Runtime, op: DmlOperation, results: DmlRowResult[], recs: SObjectValue[]): void {
     const failures: DmlFailure[] = [];
+    // With allOrNone, rows that were fine are reported unsuccessful with no error of their own (rolled back with the
+    // rest): the exception lists only the rows that failed, as the platform's does.
+    const anyWithError = results.some((r) => !r.success && r.errors.length > 0);
     results.forEach((r, index) => {
-        if (r.success) return;
+        if (r.success || (anyWithError && r.errors.length === 0)) return;
         const e = r.errors[0];
         const id = recs[index]?.fields.get('id')?.value;
         failures.push({

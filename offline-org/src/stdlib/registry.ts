@@ -27,6 +27,11 @@ export class Registry {
     readonly instance = new Map<string, Map<string, InstanceMethod>>();
     readonly constructors = new Map<string, StaticMethod>();
     sobjectStatic: SObjectStatic | null = null;
+    /**
+     * Built-in static methods (`type.method`, lower case) whose inline-query argument is passed unexecuted, as a
+     * `NativeObject('InlineQuery', { text, binds })` (e.g. `Database.getQueryLocator([SELECT ...])`).
+     */
+    readonly inlineQueryArgs = new Set<string>();
     sobjectStaticMethod: SObjectStaticMethod | null = null;
 
     staticMethods(className: string, methods: Record<string, StaticMethod>): void {

@@ -147,6 +147,7 @@ export function registerSystem(reg: Registry): void {
         stoptest: (rt, _a, pos) => {
             if (!rt.tx.outerLimits) return rt.fail('FinalException', 'Test.stopTest() called without Test.startTest()');
             rt.platform.stopTest?.({ limits: rt.tx.limits, pos });
+            rt.tx.testBlockUsage = rt.tx.limits.usage();
             rt.tx.limits = rt.tx.outerLimits;
             rt.tx.outerLimits = null;
             return null;

@@ -3,6 +3,22 @@
  */
 import type { ClassCoverage } from './coverage.js';
 import type { TestResult } from './test-runner.js';
+import type { LimitUsage } from '../apex/runtime/limits.js';
+
+/** `SOQL 3/100  rows 12/50000  DML 2/150  DML rows 5/10000  callouts 1/100  queueables 1/50  futures 0/50  CPU 45/10000 ms` */
+export function formatLimitUsage(u: LimitUsage): string {
+    const f = (label: string, x: { used: number; max: number }): string => `${label} ${x.used}/${x.max}`;
+    return [
+        f('SOQL', u.queries),
+        f('rows', u.queryRows),
+        f('DML', u.dmlStatements),
+        f('DML rows', u.dmlRows),
+        f('callouts', u.callouts),
+        f('queueables', u.queueableJobs),
+        f('futures', u.futureCalls),
+        f('CPU', u.cpuTime) + ' ms',
+    ].join('  ');
+}
 
 export function formatHuman(
     results: TestResult[],
@@ -16,6 +32,9 @@ export function formatHuman(
             lines.push(`      ${r.message ?? ''}`);
             if (r.stackTrace) for (const s of r.stackTrace.split('\n')) lines.push(`      ${s}`);
         }
+        lines.push(`      limits: ${formatLimitUsage(r.limits.test)}`);
+        if (r.limits.startTestBlock)
+            lines.push(`      limits between startTest and stopTest: ${formatLimitUsage(r.limits.startTestBlock)}`);
     }
     if (coverage) {
         lines.push('', 'Code coverage by class:');
@@ -53,6 +72,8 @@ export function formatJson(
                 Message: r.message,
                 StackTrace: r.stackTrace,
                 RunTime: r.timeMs,
+                Limits: r.limits.test,
+                LimitsBetweenStartTestAndStopTest: r.limits.startTestBlock,
             })),
             coverage: coverage ?? undefined,
         },

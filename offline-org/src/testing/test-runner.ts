@@ -6,6 +6,7 @@ import type { RtClass, RtMethod } from '../apex/runtime/classes.js';
 import { ApexThrow } from '../apex/runtime/values.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
 import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
+import type { LimitUsage } from '../apex/runtime/limits.js';
 
 export interface TestResult {
     className: string;
@@ -14,6 +15,12 @@ export interface TestResult {
     message: string | null;
     stackTrace: string | null;
     timeMs: number;
+    /**
+     * Governor limits used by the test method's own transaction (code before Test.startTest() and after
+     * Test.stopTest()), and separately by the code between them, which the platform gives fresh limits. Async work run
+     * by stopTest has its own transactions and is in neither; @testSetup runs in its own transaction and is not counted.
+     */
+    limits: { test: LimitUsage; startTestBlock: LimitUsage | null };
 }
 
 export interface TestSelection {
@@ -60,12 +67,20 @@ function setupMethods(cls: RtClass): RtMethod[] {
 export function runTest(rt: Runtime, cls: RtClass, m: RtMethod, hooks: TestHooks = {}): TestResult {
     rt.beginTransaction({ isTest: true });
     hooks.beforeMethod?.(rt, cls, m);
-    const result = runIsolated(rt, cls, m);
+    const result = { ...runIsolated(rt, cls, m), limits: limitsOfTest(rt) };
     hooks.afterMethod?.(rt, cls, m, result);
     return result;
 }
 
-function runIsolated(rt: Runtime, cls: RtClass, m: RtMethod): TestResult {
+/** Read right after the test method returns or throws, before the hooks end the transaction. */
+function limitsOfTest(rt: Runtime): TestResult['limits'] {
+    const tx = rt.tx;
+    // A test that failed between startTest and stopTest is still on the block's limits.
+    if (tx.outerLimits) return { test: tx.outerLimits.usage(), startTestBlock: tx.limits.usage() };
+    return { test: tx.limits.usage(), startTestBlock: tx.testBlockUsage };
+}
+
+function runIsolated(rt: Runtime, cls: RtClass, m: RtMethod): Omit<TestResult, 'limits'> {
     const started = performance.now();
     const base = { className: cls.name, methodName: m.name };
     try {

@@ -9,7 +9,7 @@ import { NotSupportedError, compileError, notSupported } from '../errors.js';
 import type { RtClass, RtMethod } from '../runtime/classes.js';
 import { typeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
-import { ApexList, ApexObject, EnumValue } from '../runtime/values.js';
+import { ApexList, ApexObject, EnumValue, NativeObject, SObjectValue } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { newCollectionFrom } from '../../stdlib/collections.js';
 import { newSObject, sobjectPut } from '../../stdlib/sobject.js';
@@ -20,6 +20,31 @@ import { pickOverload, sameSignature, staticTypeOf } from './static-types.js';
 
 export abstract class CallCompiler extends ExprCompiler {
     // ---- calls ----
+
+    /**
+     * `record.Field__c.addError(msg)`: an error on that field of the record (the field's value is not the receiver),
+     * recognised when the record's static type is an sObject.
+     */
+    private fieldAddError(e: Extract<Expr, { k: 'call' }>, args: (f: Frame) => Value[], sc: Scope): Ev | null {
+        const fieldExpr = e.target;
+        if (e.name.toLowerCase() !== 'adderror' || fieldExpr?.k !== 'field' || fieldExpr.target.k === 'super')
+            return null;
+        const ownerType = staticTypeOf(this, fieldExpr.target, sc);
+        if (ownerType?.k !== 'sobject') return null;
+        const rt = this.rt;
+        const owner = this.expr(fieldExpr.target, sc);
+        const name = fieldExpr.name;
+        return (f) => {
+            const record = owner(f);
+            if (!(record instanceof SObjectValue)) return rt.npe();
+            const a = args(f);
+            const m = a[0];
+            const message = m instanceof ApexObject && m.exc ? rt.stringOf(m.exc.message) : rt.stringOf(m ?? null);
+            const field = record.fields.get(name.toLowerCase())?.name ?? name;
+            record.errors.push({ field, message });
+            return null;
+        };
+    }
 
     protected call(e: Extract<Expr, { k: 'call' }>, sc: Scope): Ev {
         const rt = this.rt;
@@ -76,6 +101,13 @@ export abstract class CallCompiler extends ExprCompiler {
                 case 'builtin': {
                     const fn = rt.registry.statics.get(tt.name)?.get(l);
                     if (!fn) return notSupported(`method ${tt.name}.${e.name}`, pos);
+                    const q = e.args[0];
+                    if (q?.k === 'soql' && e.args.length === 1 && rt.registry.inlineQueryArgs.has(`${tt.name}.${l}`)) {
+                        const binds = q.binds.map((b) => this.expr(b, sc));
+                        const text = q.text;
+                        return (f) =>
+                            fn(rt, [new NativeObject('InlineQuery', { text, binds: binds.map((b) => b(f)) })], pos);
+                    }
                     return (f) => fn(rt, args(f), pos);
                 }
                 case 'enum': {
@@ -105,6 +137,8 @@ export abstract class CallCompiler extends ExprCompiler {
                 }
             }
         }
+        const fieldError = this.fieldAddError(e, args, sc);
+        if (fieldError) return fieldError;
         const target = this.expr(e.target, sc);
         const safe = e.safe;
         const recvType = staticTypeOf(this, e.target, sc);

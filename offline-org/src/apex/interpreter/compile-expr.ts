@@ -558,7 +558,7 @@ export abstract class ExprCompiler {
             const tt = this.typeTarget(e.target, sc);
             const l = e.name.toLowerCase();
             if (tt) return this.staticMember(tt, e.name, pos);
-            const target = e.target.k === 'super' ? (f: Frame) => f.self : this.expr(e.target, sc);
+            const target = this.memberTarget(e.target, sc);
             const safe = e.safe;
             return {
                 read: (f) => {
@@ -657,6 +657,18 @@ export abstract class ExprCompiler {
                 return readOnly(() => hook(rt, objName, name, pos));
             }
         }
+    }
+
+    /** The object a `.field` is read from; a field of an inline query reads its single row (`[SELECT ...].Name`). */
+    private memberTarget(target: Expr, sc: Scope): Ev {
+        if (target.k === 'super') return (f: Frame) => f.self;
+        const ev = this.expr(target, sc);
+        if (target.k !== 'soql') return ev;
+        const rt = this.rt;
+        return (f) => {
+            const rows = ev(f);
+            return rows instanceof ApexList && rows.elType.k === 'sobject' ? rt.singleRow(rows) : rows;
+        };
     }
 
     getMember(o: Value, l: string, name: string, pos: SourcePos): Value {

@@ -11,7 +11,7 @@ import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse
 import type { TriggerDecl, TypeDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
-import { Limits } from '../runtime/limits.js';
+import { Limits, type LimitUsage } from '../runtime/limits.js';
 import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
 import {
@@ -69,6 +69,8 @@ export class Transaction {
     limits: Limits;
     /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
     outerLimits: Limits | null = null;
+    /** What the code between Test.startTest() and Test.stopTest() used, frozen at stopTest. */
+    testBlockUsage: LimitUsage | null = null;
     testStarted = false;
     isTest = false;
     /** The kind of asynchronous execution this transaction is, or null when synchronous. */
@@ -545,6 +547,14 @@ export class Runtime {
 
     // ---- fields and conversions ----
 
+    /** The one row of a query result used as a single sObject (`Account a = [SELECT ...]`, `[SELECT ...].Name`). */
+    singleRow(rows: ApexList): Value {
+        if (rows.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
+        if (rows.items.length > 1)
+            return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
+        return rows.items[0]!;
+    }
+
     /** Assignment conversion with the platform's runtime errors. */
     coerce(t: RtType, v: Value, pos: SourcePos): Value {
         if (v === null) return null;
@@ -553,10 +563,7 @@ export class Runtime {
         if (r.ok) return r.v;
         if (t.k === 'sobject' && v instanceof ApexList && v.elType.k === 'sobject') {
             // `Account a = [SELECT ...];` takes the single row of the query.
-            if (v.items.length === 0) return this.fail('QueryException', 'List has no rows for assignment to SObject');
-            if (v.items.length > 1)
-                return this.fail('QueryException', 'List has more than 1 row for assignment to SObject');
-            return this.coerce(t, v.items[0], pos);
+            return this.coerce(t, this.singleRow(v), pos);
         }
         if (
             v instanceof ApexList &&

@@ -52,4 +52,37 @@ export class Limits {
     cpuTime(): number {
         return Math.round(performance.now() - this.startedAt);
     }
+
+    /** The figures used so far, frozen (CPU time measured now), with their limits. */
+    usage(): LimitUsage {
+        const max = this.max;
+        const used = this.used;
+        return {
+            queries: { used: used.queries, max: max.queries },
+            queryRows: { used: used.queryRows, max: max.queryRows },
+            dmlStatements: { used: used.dmlStatements, max: max.dmlStatements },
+            dmlRows: { used: used.dmlRows, max: max.dmlRows },
+            callouts: { used: used.callouts, max: max.callouts },
+            queueableJobs: { used: used.queueableJobs, max: max.queueableJobs },
+            futureCalls: { used: used.futureCalls, max: max.futureCalls },
+            cpuTime: { used: this.cpuTime(), max: max.cpuTime },
+        };
+    }
+}
+
+/** A snapshot of governor-limit use, as printed per test method (heap is not measured, so it is not here). */
+export interface LimitUsage {
+    queries: LimitFigure;
+    queryRows: LimitFigure;
+    dmlStatements: LimitFigure;
+    dmlRows: LimitFigure;
+    callouts: LimitFigure;
+    queueableJobs: LimitFigure;
+    futureCalls: LimitFigure;
+    cpuTime: LimitFigure;
+}
+
+export interface LimitFigure {
+    used: number;
+    max: number;
 }
