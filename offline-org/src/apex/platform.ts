@@ -88,6 +88,11 @@ export interface Platform {
     queueableStackDepth?(): number;
     /** Test.stopTest(): run the asynchronous work queued since Test.startTest(), as the platform does. Optional. */
     stopTest?(ctx: PlatformContext): void;
+    /**
+     * Test.setCreatedDate(recordId, createdDatetime): sets an existing record's CreatedDate (an ISO-8601 UTC instant).
+     * Returns false when there is no such record. Optional.
+     */
+    setCreatedDate?(recordId: string, createdDate: string, ctx: PlatformContext): boolean;
 }
 
 /** The platform of a runtime with nothing plugged in: every call is unsupported, loudly. */

@@ -174,6 +174,10 @@ export class OrgPlatform implements Platform {
         this.guard(ctx.pos, () => this.async.engine.abort(id));
     }
 
+    setCreatedDate(recordId: string, createdDate: string, ctx: PlatformContext): boolean {
+        return this.guard(ctx.pos, () => this.store.setCreatedDate(recordId, createdDate));
+    }
+
     queueableStackDepth(): number {
         return this.async.engine.currentStackDepth();
     }

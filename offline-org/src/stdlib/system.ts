@@ -23,6 +23,7 @@ import { Limits } from '../apex/runtime/limits.js';
 import { setMock } from './http.js';
 import { compileError } from '../apex/errors.js';
 import { localFields } from './datetime-math.js';
+import { textOf } from '../apex/runtime/format.js';
 
 function msg(rt: Runtime, m: Value | undefined): string {
     return m === undefined || m === null ? '' : ': ' + rt.stringOf(m);
@@ -168,6 +169,22 @@ export function registerSystem(reg: Registry): void {
             const stub = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
             stub.stub = provider;
             return stub;
+        },
+        setcreateddate: (rt, a, pos) => {
+            // Only records the test created exist in a test's org; neither argument may be null (documented).
+            if (!rt.tx.isTest) return rt.unsupported('Test.setCreatedDate outside a test', pos);
+            const [id, when] = a;
+            if (id === null || id === undefined || when === null || when === undefined) return rt.npe();
+            if (!(when instanceof DatetimeValue))
+                return rt.fail('TypeException', 'Test.setCreatedDate needs a Datetime');
+            const recordId = id instanceof IdValue ? id.v : textOf(id);
+            const set = rt.platform.setCreatedDate?.(recordId, new Date(when.ms).toISOString(), {
+                limits: rt.tx.limits,
+                pos,
+            });
+            if (set === undefined) return rt.unsupported('Test.setCreatedDate without a data layer', pos);
+            if (!set) return rt.unsupported(`Test.setCreatedDate on ${recordId}, which is no record of this test`, pos);
+            return null;
         },
         getstandardpricebookid: (rt, _a, pos) => rt.unsupported('Test.getStandardPricebookId', pos),
     });
