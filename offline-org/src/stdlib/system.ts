@@ -216,7 +216,8 @@ export function registerSystem(reg: Registry): void {
         getfirstname: () => 'Offline',
         getlastname: () => 'User',
         getuseremail: () => 'offline.user@example.com',
-        getorganizationid: (rt) => new IdValue(rt.options.orgId ?? '00D000000000001AAA'),
+        getorganizationid: (rt) =>
+            new IdValue(rt.platform.organizationId?.() ?? rt.options.orgId ?? '00D000000000001AAA'),
         getorganizationname: () => 'Offline Org',
         gettimezone: (rt) => rt.callStatic('timezone', 'gettimezone', [rt.orgTimeZone]),
         gettimezoneid: (rt) => rt.orgTimeZone,
@@ -224,7 +225,7 @@ export function registerSystem(reg: Registry): void {
         getlanguage: () => 'en_US',
         getdefaultcurrency: () => 'USD',
         getusertype: () => 'Standard',
-        getprofileid: () => new IdValue('00e000000000001AAA'),
+        getprofileid: (rt) => new IdValue(rt.platform.runningProfileId?.() ?? '00e000000000001AAA'),
         isMultiCurrencyOrganization: () => false,
     });
     reg.instanceMethods('exception', {
