@@ -56,6 +56,9 @@ export interface AsyncRequest {
     cron?: string;
 }
 
+/** What a describe access check asks of the running user. */
+export type AccessAction = 'read' | 'create' | 'edit' | 'delete';
+
 export interface PlatformContext {
     limits: Limits;
     pos: SourcePos;
@@ -78,6 +81,12 @@ export interface Platform {
     runAs?(user: Value, ctx: PlatformContext): () => void;
     /** The running user's Id (UserInfo.getUserId()). Optional. */
     runningUserId?(): string;
+    /**
+     * Whether the running user may read, create, edit or delete an object's records, or read or set one of its fields
+     * (fieldName non-null): describe's isAccessible / isCreateable / isUpdateable / isDeletable. Optional: without
+     * it, describe answers from the schema's flags alone.
+     */
+    access?(objectName: string, fieldName: string | null, action: AccessAction): boolean;
     /** Test.setMock(type, mock): the callout layer answers the test's callouts with the mock. Optional. */
     setMock?(mockType: string, mock: Value, ctx: PlatformContext): void;
     /** Test.startTest(): work enqueued from here on runs at stopTest. Optional. */

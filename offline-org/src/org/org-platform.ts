@@ -18,7 +18,14 @@ import {
 import type { SourcePos } from '../apex/errors.js';
 import { notSupported } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
-import type { AsyncRequest, DmlRequest, DmlRowResult, Platform, PlatformContext } from '../apex/platform.js';
+import type {
+    AccessAction,
+    AsyncRequest,
+    DmlRequest,
+    DmlRowResult,
+    Platform,
+    PlatformContext,
+} from '../apex/platform.js';
 import { ApexList, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import { aggregateColumns, aggregateRowToSObject } from './aggregate-rows.js';
@@ -160,6 +167,28 @@ export class OrgPlatform implements Platform {
 
     runningUserId(): string {
         return this.userId;
+    }
+
+    /** Describe access checks: the running user's profile and permission sets (src/data/security). */
+    access(objectName: string, fieldName: string | null, action: AccessAction): boolean {
+        const model = this.store.permissions;
+        const schema = model.schemaProvider;
+        const object = schema.getObject(objectName);
+        if (!object) return false;
+        if (fieldName === null) {
+            if (action === 'read') return model.canRead(this.userId, object);
+            if (action === 'create') return model.canCreate(this.userId, object);
+            if (action === 'edit') return model.canEdit(this.userId, object);
+            return model.canDelete(this.userId, object);
+        }
+        const field = schema.getField(objectName, fieldName);
+        if (!field) return false;
+        if (action === 'read') return model.canReadField(this.userId, object, field);
+        if (action === 'create')
+            return model.canCreate(this.userId, object) && model.canEditField(this.userId, object, field);
+        if (action === 'edit')
+            return model.canEdit(this.userId, object) && model.canEditField(this.userId, object, field);
+        return false;
     }
 
     startTest(ctx: PlatformContext): void {

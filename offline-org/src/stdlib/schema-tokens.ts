@@ -1,11 +1,13 @@
 /**
  * Schema tokens and describe results: SObjectType / SObjectField tokens, DescribeSObjectResult, DescribeFieldResult,
  * PicklistEntry, Schema.getGlobalDescribe, Schema.SObjectType.X.fields.Y. Access checks (isAccessible, isCreateable,
- * isUpdateable) answer from the describe flags of the schema; the data layer's permission model is not consulted yet.
+ * isUpdateable, isDeletable) answer for the running user: the schema's flags and, when the platform has a permission
+ * model (Platform.access), the user's profile and permission sets.
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { AccessAction } from '../apex/platform.js';
 import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
 import { keyOf } from '../apex/runtime/equality.js';
 import { prim } from '../apex/runtime/types.js';
@@ -20,6 +22,18 @@ const FIELD = 'Schema.SObjectField';
 const DESCRIBE = 'Schema.DescribeSObjectResult';
 const FIELD_DESCRIBE = 'Schema.DescribeFieldResult';
 const FIELDS_OF = 'Schema.SObjectTypeFields';
+
+/** A describe access check: the schema allows it and, when the platform models permissions, the running user may. */
+function allowed(
+    rt: Runtime,
+    o: ObjectDescribe,
+    f: FieldDescribe | null,
+    action: AccessAction,
+    schemaAllows: boolean,
+): boolean {
+    if (!schemaAllows) return false;
+    return rt.platform.access ? rt.platform.access(o.name, f === null ? null : f.name, action) : true;
+}
 
 export function sobjectTypeToken(rt: Runtime, objectName: string, pos: SourcePos): NativeObject {
     return new NativeObject(TOKEN, describeOf(rt, objectName, pos));
@@ -120,11 +134,11 @@ export function registerSchema(reg: Registry): void {
         getkeyprefix: (_rt, s) => obj(s).keyPrefix,
         iscustom: (_rt, s) => obj(s).custom,
         iscustomsetting: (_rt, s) => obj(s).customSetting,
-        isaccessible: (_rt, s) => obj(s).queryable,
+        isaccessible: (rt, s) => allowed(rt, obj(s), null, 'read', obj(s).queryable),
         isqueryable: (_rt, s) => obj(s).queryable,
-        iscreateable: (_rt, s) => obj(s).createable,
-        isupdateable: (_rt, s) => obj(s).updateable,
-        isdeletable: (_rt, s) => obj(s).deletable,
+        iscreateable: (rt, s) => allowed(rt, obj(s), null, 'create', obj(s).createable),
+        isupdateable: (rt, s) => allowed(rt, obj(s), null, 'edit', obj(s).updateable),
+        isdeletable: (rt, s) => allowed(rt, obj(s), null, 'delete', obj(s).deletable),
         isundeletable: (_rt, s) => obj(s).undeletable,
         getsobjecttype: (_rt, s) => new NativeObject(TOKEN, obj(s)),
         '.fields': (_rt, s) => new NativeObject(FIELDS_OF, obj(s)),
@@ -150,9 +164,9 @@ export function registerSchema(reg: Registry): void {
         getscale: fd((f) => f.scale),
         getdigits: fd((f) => f.digits),
         isnillable: fd((f) => f.nillable),
-        iscreateable: fd((f) => f.createable),
-        isupdateable: fd((f) => f.updateable),
-        isaccessible: fd(() => true),
+        iscreateable: (rt, s) => allowed(rt, fld(s).o, fld(s).f, 'create', fld(s).f.createable),
+        isupdateable: (rt, s) => allowed(rt, fld(s).o, fld(s).f, 'edit', fld(s).f.updateable),
+        isaccessible: (rt, s) => allowed(rt, fld(s).o, fld(s).f, 'read', true),
         isfilterable: fd((f) => f.filterable),
         issortable: fd((f) => f.sortable),
         isgroupable: fd((f) => f.groupable),
