@@ -59,6 +59,11 @@ export interface AsyncRequest {
 export interface PlatformContext {
     limits: Limits;
     pos: SourcePos;
+    /**
+     * For queries: the access level given to Database.query / queryWithBinds / countQuery / countQueryWithBinds
+     * (`AccessLevel.USER_MODE` or `SYSTEM_MODE`); `WITH USER_MODE` / `WITH SYSTEM_MODE` in the text win. Unset: system.
+     */
+    accessLevel?: 'user' | 'system';
 }
 
 export interface Platform {

@@ -69,7 +69,9 @@ export class OrgPlatform implements Platform {
         chargeQuery(ctx.limits, fail);
         const location = `${ctx.pos.file}:${ctx.pos.line}`;
         const resolve = bindResolver(binds, ctx.pos);
-        const result = this.guard(ctx.pos, () => this.store.query(soql, resolve, { userId: this.userId, location }));
+        const result = this.guard(ctx.pos, () =>
+            this.store.query(soql, resolve, { userId: this.userId, location, mode: ctx.accessLevel }),
+        );
         chargeQueryRows(ctx.limits, result.queryRowsCounted, fail);
         if (COUNT_ONLY.test(soql)) return result.totalSize;
         if (result.isAggregate) {

@@ -119,40 +119,51 @@ function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: st
     return single ? objs[0] : new ApexList({ k: 'native', name: kind }, objs);
 }
 
+/** The `AccessLevel` argument of a Database query method (USER_MODE / SYSTEM_MODE), if one was given. */
+function accessLevelOf(args: Value[]): 'user' | 'system' | undefined {
+    const level = args.find(
+        (x): x is EnumValue => x instanceof EnumValue && x.enumType.toLowerCase() === 'system.accesslevel',
+    );
+    if (!level) return undefined;
+    return level.name === 'USER_MODE' ? 'user' : 'system';
+}
+
+/** Database.query / countQuery: binds resolved from the caller's scope. */
+function queryInScope(rt: Runtime, a: Value[], pos: SourcePos): Value {
+    const { text, names } = extractBinds(textOf(a[0]));
+    return rt.query(
+        text,
+        names.map((n) => resolveName(rt, n, pos)),
+        pos,
+        accessLevelOf(a),
+    );
+}
+
+/** Database.queryWithBinds / countQueryWithBinds: binds from the map (keys ignore case). */
+function queryWithBindMap(rt: Runtime, a: Value[], pos: SourcePos): Value {
+    const { text, names } = extractBinds(textOf(a[0]));
+    const m = a[1];
+    if (!(m instanceof ApexMap)) return rt.npe();
+    const byName = new Map([...m.entries.values()].map(([k, v]) => [textOf(k).toLowerCase(), v]));
+    return rt.query(
+        text,
+        names.map((n) => {
+            const key = n.toLowerCase();
+            if (!byName.has(key)) return rt.fail('QueryException', `Key '${n}' does not exist in the bindMap`);
+            return byName.get(key)!;
+        }),
+        pos,
+        accessLevelOf(a),
+    );
+}
+
 export function registerDatabase(reg: Registry): void {
     reg.inlineQueryArgs.add('database.getquerylocator');
     reg.staticMethods('Database', {
-        query: (rt, a, pos) => {
-            const { text, names } = extractBinds(textOf(a[0]));
-            return rt.query(
-                text,
-                names.map((n) => resolveName(rt, n, pos)),
-                pos,
-            );
-        },
-        querywithbinds: (rt, a, pos) => {
-            const { text, names } = extractBinds(textOf(a[0]));
-            const m = a[1];
-            if (!(m instanceof ApexMap)) return rt.npe();
-            const byName = new Map([...m.entries.values()].map(([k, v]) => [textOf(k).toLowerCase(), v]));
-            return rt.query(
-                text,
-                names.map((n) => {
-                    const key = n.toLowerCase();
-                    if (!byName.has(key)) return rt.fail('QueryException', `Key '${n}' does not exist in the bindMap`);
-                    return byName.get(key)!;
-                }),
-                pos,
-            );
-        },
-        countquery: (rt, a, pos) => {
-            const { text, names } = extractBinds(textOf(a[0]));
-            return rt.query(
-                text,
-                names.map((n) => resolveName(rt, n, pos)),
-                pos,
-            );
-        },
+        query: (rt, a, pos) => queryInScope(rt, a, pos),
+        querywithbinds: (rt, a, pos) => queryWithBindMap(rt, a, pos),
+        countquery: (rt, a, pos) => queryInScope(rt, a, pos),
+        countquerywithbinds: (rt, a, pos) => queryWithBindMap(rt, a, pos),
         insert: (rt, a, pos) => dml(rt, 'insert', a, pos, 'Database.SaveResult'),
         update: (rt, a, pos) => dml(rt, 'update', a, pos, 'Database.SaveResult'),
         upsert: (rt, a, pos) => dml(rt, 'upsert', a, pos, 'Database.UpsertResult'),

@@ -611,8 +611,8 @@ export class Runtime {
     }
 
     /** Runs inline SOQL through the platform seam and wraps the rows in a List of the queried sObject type. */
-    query(text: string, binds: Value[], pos: SourcePos): Value {
-        const rows = this.platform.query(text, binds, { limits: this.tx.limits, pos });
+    query(text: string, binds: Value[], pos: SourcePos, accessLevel?: 'user' | 'system'): Value {
+        const rows = this.platform.query(text, binds, { limits: this.tx.limits, pos, accessLevel });
         this.enforceLimits();
         if (!Array.isArray(rows)) return rows;
         if (isAggregateQuery(text)) return new ApexList({ k: 'sobject', name: 'AggregateResult' }, rows);
