@@ -22,6 +22,14 @@ export const HOUR = 60 * 60 * 1000;
 export const ACCOUNT_FIELDS = ['Name', 'Industry', 'AnnualRevenue', 'Website', 'Description'];
 export const CONTACT_FIELDS = ['FirstName', 'LastName', 'Email', 'Birthdate', 'HasOptedOutOfEmail'];
 
+/** A field value of a row as text (a query row's values are storage values, parents or child lists). */
+export function text(value: unknown): string {
+    if (value === null || value === undefined) return '';
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return JSON.stringify(value);
+}
+
 export interface ResyncOrg {
     org: OfflineOrg;
     target: AttachedTarget;
@@ -117,13 +125,13 @@ export function runObjects(h: ResyncOrg, runId: string): Map<string, Row> {
     const rows = h.source(
         `SELECT ObjectApiName__c, State__c, Inserted__c, Updated__c, Unchanged__c, Failed__c, Deferred__c FROM RunObject__c WHERE Run__c = '${runId}'`,
     );
-    return new Map(rows.map((r) => [String(r.ObjectApiName__c), r]));
+    return new Map(rows.map((r) => [text(r.ObjectApiName__c), r]));
 }
 
 function byKey(rows: Row[], key: string, what: string): Map<string, Row> {
     const out = new Map<string, Row>();
     for (const r of rows) {
-        const k = String(r[key]);
+        const k = text(r[key]);
         assert.ok(!out.has(k), `${what} "${k}" is in the target more than once`);
         out.set(k, r);
     }
@@ -145,24 +153,24 @@ export function assertMirrored(h: ResyncOrg): void {
     assert.equal(tgtContacts.length, srcContacts.length, 'as many Contacts in the target as in the source');
     const tgtAccountByName = byKey(tgtAccounts, 'Name', 'Account');
     const tgtContactByName = byKey(tgtContacts, 'LastName', 'Contact');
-    const srcNameOfAccount = new Map(srcAccounts.map((a) => [String(a.Id), String(a.Name)]));
-    const srcNameOfContact = new Map(srcContacts.map((c) => [String(c.Id), String(c.LastName)]));
+    const srcNameOfAccount = new Map(srcAccounts.map((a) => [text(a.Id), text(a.Name)]));
+    const srcNameOfContact = new Map(srcContacts.map((c) => [text(c.Id), text(c.LastName)]));
     const targetIdOf = (byName: Map<string, Row>, names: Map<string, string>, sourceId: unknown): unknown =>
-        sourceId === null ? null : byName.get(names.get(String(sourceId)) ?? '')?.Id;
+        sourceId === null ? null : byName.get(names.get(text(sourceId)) ?? '')?.Id;
     for (const a of srcAccounts) {
-        const t = tgtAccountByName.get(String(a.Name));
-        assert.ok(t, `Account ${String(a.Name)} is in the target`);
-        for (const f of ACCOUNT_FIELDS) assert.deepEqual(t[f], a[f], `Account ${String(a.Name)}.${f}`);
+        const t = tgtAccountByName.get(text(a.Name));
+        assert.ok(t, `Account ${text(a.Name)} is in the target`);
+        for (const f of ACCOUNT_FIELDS) assert.deepEqual(t[f], a[f], `Account ${text(a.Name)}.${f}`);
         assert.equal(
             t.ParentId,
             targetIdOf(tgtAccountByName, srcNameOfAccount, a.ParentId),
-            `${String(a.Name)}.ParentId`,
+            `${text(a.Name)}.ParentId`,
         );
     }
     for (const c of srcContacts) {
-        const t = tgtContactByName.get(String(c.LastName));
-        assert.ok(t, `Contact ${String(c.LastName)} is in the target`);
-        for (const f of CONTACT_FIELDS) assert.deepEqual(t[f], c[f], `Contact ${String(c.LastName)}.${f}`);
+        const t = tgtContactByName.get(text(c.LastName));
+        assert.ok(t, `Contact ${text(c.LastName)} is in the target`);
+        for (const f of CONTACT_FIELDS) assert.deepEqual(t[f], c[f], `Contact ${text(c.LastName)}.${f}`);
         assert.equal(t.AccountId, targetIdOf(tgtAccountByName, srcNameOfAccount, c.AccountId), 'Contact.AccountId');
         assert.equal(
             t.ReportsToId,

@@ -5,7 +5,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertMirrored, dataSetApex, HOUR, openResyncOrg, runObjects, runRow, startRunApex } from './resync-org.js';
+import {
+    assertMirrored,
+    dataSetApex,
+    HOUR,
+    openResyncOrg,
+    runObjects,
+    runRow,
+    startRunApex,
+    text,
+} from './resync-org.js';
 import type { ResyncOrg } from './resync-org.js';
 
 function start(h: ResyncOrg, mode: string): string {
@@ -22,7 +31,7 @@ test('a Full Data Resync puts every Account and Contact in the target once, look
     assert.deepEqual(drained.errors, []);
     assertMirrored(h);
     const run = runRow(h, runId);
-    assert.equal(run.State__c, 'Completed', String(run.StateReason__c));
+    assert.equal(run.State__c, 'Completed', text(run.StateReason__c));
     assert.equal(run.Inserted__c, 40);
     assert.equal(run.Failed__c, 0);
     const objects = runObjects(h, runId);
@@ -99,7 +108,7 @@ test(
         h.apex(dataSetApex({ account: 5, contact: 10 }));
         const runId = start(h, 'FullResync');
         h.drain();
-        assert.equal(runRow(h, runId).State__c, 'Completed', String(runRow(h, runId).StateReason__c));
+        assert.equal(runRow(h, runId).State__c, 'Completed', text(runRow(h, runId).StateReason__c));
         assertMirrored(h);
     },
 );
@@ -115,7 +124,7 @@ test('a storm of 503s fails the planning step three times; the finalizer enqueue
     );
     const failed = jobs.filter((j) => j.Status === 'Failed');
     assert.equal(failed.length, 3, 'three SyncJob transactions failed');
-    for (const j of failed) assert.match(String(j.ExtendedStatus), /^TargetException: The server is unavailable/);
+    for (const j of failed) assert.match(text(j.ExtendedStatus), /^TargetException: The server is unavailable/);
     assert.equal(h.target.endpoint.calls(503).length, 3);
     assert.ok(h.org.clock.skips.length >= 3, 'each new try waited its backoff (a delayed queueable)');
     const run = runRow(h, runId);
@@ -131,7 +140,7 @@ test('a target near its daily allowance pauses the run, checked every ten minute
     h.drain(HOUR);
     const paused = runRow(h, runId);
     assert.equal(paused.State__c, 'Paused');
-    assert.match(String(paused.StateReason__c), /used 90% of its daily API allowance \(threshold 90%\)/);
+    assert.match(text(paused.StateReason__c), /used 90% of its daily API allowance \(threshold 90%\)/);
     const inserted = Number(paused.Inserted__c);
     assert.ok(inserted > 0 && inserted < 40, `some records were written before the pause (${inserted})`);
     const checks = h.target.endpoint.calls().filter((c) => c.path.includes('/limits'));
