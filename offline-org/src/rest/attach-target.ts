@@ -30,11 +30,9 @@ export function attachTargetOrg(org: OfflineOrg, namedCredential: string, option
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(namedCredential))
         throw new Error(`not a named credential name: ${namedCredential}`);
     const http = org.platform.http;
-    let face = http.transport;
-    if (!(face instanceof RestFace)) {
-        face = new RestFace(http.transport);
-        http.useTransport(face);
-    }
+    const current = http.transport;
+    const face = current instanceof RestFace ? current : new RestFace(current);
+    if (face !== current) http.useTransport(face);
     const clock = (): number => org.clock.now();
     const target = new TargetOrg(namedCredential, org.store.schema, {
         location: options.location,
@@ -43,7 +41,7 @@ export function attachTargetOrg(org: OfflineOrg, namedCredential: string, option
     });
     const endpoint = new TargetEndpoint(target, clock, options);
     const baseUrl = targetBaseUrl(namedCredential);
-    (face as RestFace).serve(baseUrl, endpoint);
+    face.serve(baseUrl, endpoint);
     http.endpoints.addNamedCredential({ name: namedCredential, url: baseUrl, headers: {} });
     return { namedCredential, baseUrl, org: target, endpoint };
 }

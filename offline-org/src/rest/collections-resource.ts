@@ -10,7 +10,13 @@
  * answer ALL_OR_NONE_OPERATION_ROLLED_BACK. The fault plan may fail records with UNABLE_TO_LOCK_ROW before they
  * reach the store.
  */
-import { DmlException as DataDmlException, keyPrefixOf, SObjectException } from '../data/index.js';
+import {
+    DmlException as DataDmlException,
+    keyPrefixOf,
+    NotSupportedError as DataNotSupported,
+    SecurityException,
+    SObjectException,
+} from '../data/index.js';
 import type { DmlError, DmlResult, ObjectDescribe, Row } from '../data/index.js';
 import type { FaultPlan } from './faults.js';
 import { fromJson } from './json-values.js';
@@ -128,9 +134,7 @@ export class CollectionsResource {
         } catch (e) {
             store.rollbackTo(savepoint);
             store.releaseSavepoint(savepoint);
-            if (e instanceof SObjectException) throw new RestError(400, 'INVALID_FIELD', e.message);
-            if (e instanceof DataDmlException) throw new Error(`unexpected all-or-none DML failure: ${e.message}`);
-            throw e;
+            throw asRestError(e);
         }
         const failed = results.some((r) => !r.success);
         if (all && failed) store.rollbackTo(savepoint);
@@ -196,19 +200,14 @@ export class CollectionsResource {
         const all = allOrNoneParam?.toLowerCase() === 'true';
         const store = this.org.store;
         const savepoint = store.setSavepoint();
-        const results: DmlResult[] = ids.map((id) => {
-            const object = /^[0-9A-Za-z]{15}([0-9A-Za-z]{3})?$/.test(id)
-                ? this.org.schema.objectByKeyPrefix(keyPrefixOf(id))
-                : undefined;
-            if (!object)
-                return {
-                    id,
-                    success: false,
-                    errors: [{ statusCode: 'MALFORMED_ID', message: `malformed id ${id}`, fields: [] }],
-                };
-            if (this.faults.recordLocked()) return { id, success: false, errors: [lockError(id)] };
-            return store.delete(object.name, [id], { allOrNone: false, mode: 'user' })[0];
-        });
+        let results: DmlResult[];
+        try {
+            results = ids.map((id) => this.deleteOne(id));
+        } catch (e) {
+            store.rollbackTo(savepoint);
+            store.releaseSavepoint(savepoint);
+            throw asRestError(e);
+        }
         const failed = results.some((r) => !r.success);
         if (all && failed) store.rollbackTo(savepoint);
         store.releaseSavepoint(savepoint);
@@ -221,6 +220,29 @@ export class CollectionsResource {
             };
         });
     }
+
+    private deleteOne(id: string): DmlResult {
+        const object = /^[0-9A-Za-z]{15}([0-9A-Za-z]{3})?$/.test(id)
+            ? this.org.schema.objectByKeyPrefix(keyPrefixOf(id))
+            : undefined;
+        if (!object)
+            return {
+                id,
+                success: false,
+                errors: [{ statusCode: 'MALFORMED_ID', message: `malformed id ${id}`, fields: [] }],
+            };
+        if (this.faults.recordLocked()) return { id, success: false, errors: [lockError(id)] };
+        return this.org.store.delete(object.name, [id], { allOrNone: false, mode: 'user' })[0];
+    }
+}
+
+/** The data layer's errors a request can meet, as the API's answers; anything else is a fault of the face itself. */
+function asRestError(e: unknown): unknown {
+    if (e instanceof SObjectException) return new RestError(400, 'INVALID_FIELD', e.message);
+    if (e instanceof SecurityException) return new RestError(400, 'INSUFFICIENT_ACCESS_OR_READONLY', e.message);
+    if (e instanceof DataNotSupported) return notSupported(e.what);
+    if (e instanceof DataDmlException) return new Error(`unexpected all-or-none DML failure: ${e.message}`);
+    return e;
 }
 
 /** Runs of consecutive records of the same object (the API processes a request in such chunks). */

@@ -8,7 +8,7 @@
  */
 import type { FieldDescribe, ObjectDescribe, Row, SchemaProvider, StorageValue } from '../data/index.js';
 import { rowType } from '../data/index.js';
-import { RestError } from './rest-error.js';
+import { notSupported, RestError } from './rest-error.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -94,11 +94,7 @@ export function fromJson(field: FieldDescribe, value: unknown): StorageValue {
             return toTime(field, value);
         case 'address':
         case 'location':
-            throw new RestError(
-                400,
-                'NOT_SUPPORTED_BY_OFFLINE_ORG',
-                `not supported by the offline org's REST face: writing the compound field ${field.name}`,
-            );
+            throw notSupported(`writing the compound field ${field.name}`);
         default:
             if (typeof value === 'string') return value;
             if (typeof value === 'number' || typeof value === 'boolean') return String(value);

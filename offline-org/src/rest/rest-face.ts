@@ -20,11 +20,6 @@ export class RestFace implements HttpTransport {
         this.endpoints.set(new URL(baseUrl).origin.toLowerCase(), endpoint);
     }
 
-    /** The endpoint serving a base URL. */
-    endpoint(baseUrl: string): TargetEndpoint | undefined {
-        return this.endpoints.get(new URL(baseUrl).origin.toLowerCase());
-    }
-
     send(req: CalloutRequest, url: string): { response: CalloutResponse; elapsedMs: number } {
         const parsed = URL.canParse(url) ? new URL(url) : null;
         const endpoint = parsed ? this.endpoints.get(parsed.origin.toLowerCase()) : undefined;

@@ -44,11 +44,6 @@ export class TargetOrg {
         });
     }
 
-    /** The records of an object as the store holds them (system mode), for tests and reports. */
-    records(objectName: string, fields: string[]): Record<string, unknown>[] {
-        return this.store.query(`SELECT ${['Id', ...fields].join(', ')} FROM ${objectName} ORDER BY Id`).rows;
-    }
-
     close(): void {
         this.store.close();
     }
