@@ -12,7 +12,7 @@ import { IdGenerator } from '../data/ids/ids.js';
 import { runBatch } from './batch-run.js';
 import type { StepOutcome } from './batch-run.js';
 import type { Clock } from './clock.js';
-import { systemClock, VirtualClock } from './clock.js';
+import { isMovable, systemClock } from './clock.js';
 import {
     batchScope,
     chainDepthFor,
@@ -641,7 +641,7 @@ export class AsyncEngine<P> {
     }
 
     /**
-     * Runs due work, then moves a VirtualClock to the next due time and repeats, until nothing is due before
+     * Runs due work, then moves a movable clock to the next due time and repeats, until nothing is due before
      * `untilMs` (or `maxRuns` runs). Returns the number of runs.
      */
     runUntilIdle(untilMs: number, maxRuns = 10_000): number {
@@ -653,7 +653,7 @@ export class AsyncEngine<P> {
             const candidates = nextTrigger === null ? nextJob : [...nextJob, nextTrigger];
             if (candidates.length === 0) return ran;
             const next = Math.min(...candidates);
-            if (next > untilMs || !(this.clock instanceof VirtualClock)) return ran;
+            if (next > untilMs || !isMovable(this.clock)) return ran;
             this.clock.advanceTo(next);
         }
         return ran;

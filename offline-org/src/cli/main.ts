@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `apex run --file X.apex` and `apex test [...]`, mirroring `sf apex run` / `sf apex run test`.
+ * `apex run --file X.apex` and `apex test [...]`, mirroring `sf apex run` / `sf apex run test`. `run --target-org
+ * NAME=DIR|:memory:` attaches a target org behind the REST face for callouts to the named credential NAME.
  */
 import { textOf } from '../apex/runtime/format.js';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { packageDirectories } from '../testing/project.js';
 import { beginOrgTransaction, endOrgTransaction, openOrg, orgTestHooks } from '../org/open-org.js';
 import type { OfflineOrg } from '../org/open-org.js';
 import { runTests } from '../testing/test-runner.js';
+import { attachTargetOrg } from '../rest/attach-target.js';
 import { coverageReport } from '../testing/coverage.js';
 import { formatHuman, formatJson, formatJunit } from '../testing/result-formats.js';
 
@@ -47,6 +49,17 @@ function runQueuedWork(
     return async.engine.backgroundErrors.length > 0 ? 1 : 0;
 }
 
+/** `--target-org NAME=LOCATION` values: a named credential and `:memory:` or a directory for the target's store. */
+function parseTargetOrgs(values: string[] | undefined): { credential: string; location: string }[] | null {
+    const out: { credential: string; location: string }[] = [];
+    for (const v of values ?? []) {
+        const m = /^([A-Za-z][A-Za-z0-9_]*)=(.+)$/.exec(v);
+        if (!m) return null;
+        out.push({ credential: m[1], location: m[2] === ':memory:' ? ':memory:' : resolve(m[2]) });
+    }
+    return out;
+}
+
 export function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
     const [cmd, ...rest] = argv;
     const projectRoot = process.cwd();
@@ -57,15 +70,21 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
                 file: { type: 'string', short: 'f' },
                 'source-dir': { type: 'string', multiple: true },
                 'async-until': { type: 'string' },
+                'target-org': { type: 'string', multiple: true },
             },
         });
         const until = values['async-until'] === undefined ? null : Date.parse(values['async-until']);
-        if (!values.file || Number.isNaN(until)) {
-            err('usage: apex run --file <anon.apex> [--source-dir DIR] [--async-until ISO-DATETIME]');
+        const targets = parseTargetOrgs(values['target-org']);
+        if (!values.file || Number.isNaN(until) || targets === null) {
+            err(
+                'usage: apex run --file <anon.apex> [--source-dir DIR] [--async-until ISO-DATETIME] ' +
+                    '[--target-org NAMED_CREDENTIAL=DIR|:memory: ...]',
+            );
             return 2;
         }
         try {
             const org = openOrg(sourceDirs(values['source-dir'], projectRoot));
+            const attached = targets.map((t) => attachTargetOrg(org, t.credential, { location: t.location }));
             const rt = org.rt;
             beginOrgTransaction(org);
             let ok = false;
@@ -76,7 +95,16 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
                 endOrgTransaction(org, ok);
                 for (const d of rt.tx.debug) out(`USER_DEBUG|[${d.line}]|${d.level}|${d.message}`);
             }
-            return runQueuedWork(org, until, out, err);
+            const code = runQueuedWork(org, until, out, err);
+            for (const t of attached) {
+                const calls = t.endpoint.calls();
+                out(
+                    `TARGET ${t.namedCredential} (${t.baseUrl}): ${calls.length} calls answered, ` +
+                        `${calls.filter((c) => c.status >= 400).length} with an error status; ${t.endpoint.usage.header()}`,
+                );
+                t.org.close();
+            }
+            return code;
         } catch (e) {
             if (e instanceof ApexThrow) {
                 const x = e.exc.exc!;
@@ -140,7 +168,7 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
         return compileErrors.length > 0 || results.some((r) => r.outcome === 'Fail') ? 1 : 0;
     }
     err(
-        'usage: apex run --file <anon.apex> | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR]',
+        'usage: apex run --file <anon.apex> [--target-org NAMED_CREDENTIAL=DIR|:memory:] | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR]',
     );
     return 2;
 }

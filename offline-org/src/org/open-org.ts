@@ -11,11 +11,14 @@ import type { TestHooks } from '../testing/test-runner.js';
 import { OrgPlatform } from './org-platform.js';
 import { loadEndpoints } from './org-http.js';
 import { AGGREGATE_RESULT } from './records.js';
+import { SkippingClock } from '../async/clock.js';
 
 export interface OfflineOrg {
     rt: Runtime;
     store: OrgStore;
     platform: OrgPlatform;
+    /** The org's one clock: Apex's System.now(), the store's timestamps and the async scheduler read it. */
+    clock: SkippingClock;
 }
 
 const aggregateResult: ObjectDescribe = {
@@ -45,14 +48,18 @@ export function interpreterSchema(schema: SchemaProvider): SchemaProvider {
     };
 }
 
-/** Loads the project's schema and Apex and connects the interpreter to a fresh store. */
+/**
+ * Loads the project's schema and Apex and connects the interpreter to a fresh store. Apex, the store and the async
+ * scheduler share one clock: real time plus whatever the scheduler skipped to reach a delayed job (`clock.skips`).
+ */
 export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: string): OfflineOrg {
+    const clock = new SkippingClock();
     const schema = loadSchema(dirs);
-    const rt = loadProject(dirs, { ...options, schema: interpreterSchema(schema) });
-    const store = new OrgStore(schema, { timeZone: rt.orgTimeZone, file });
-    const platform = new OrgPlatform(rt, store, loadEndpoints(dirs));
+    const rt = loadProject(dirs, { clock: () => clock.now(), ...options, schema: interpreterSchema(schema) });
+    const store = new OrgStore(schema, { timeZone: rt.orgTimeZone, file, clock: () => new Date(clock.now()) });
+    const platform = new OrgPlatform(rt, store, loadEndpoints(dirs), clock);
     rt.platform = platform;
-    return { rt, store, platform };
+    return { rt, store, platform, clock };
 }
 
 /** Starts an Apex transaction with its own database transaction. */

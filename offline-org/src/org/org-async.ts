@@ -5,8 +5,8 @@
  */
 import { AsyncEngine } from '../async/engine.js';
 import type { BatchSource, EnqueueRequest, QueueableOptions } from '../async/host.js';
-import type { Clock } from '../async/clock.js';
-import { VirtualClock } from '../async/clock.js';
+import type { MovableClock } from '../async/clock.js';
+import { SkippingClock } from '../async/clock.js';
 import type { OrgStore } from '../data/index.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { AsyncRequest, DmlRowResult } from '../apex/platform.js';
@@ -28,16 +28,19 @@ function className(rt: Runtime, job: Value): string {
 export class OrgAsync {
     readonly engine: AsyncEngine<OrgJob>;
     readonly host: OrgAsyncHost;
-    /** The scheduler's clock: starts at the real time; `runUntilIdle` moves it to each next due time. */
-    readonly clock: VirtualClock;
+    /**
+     * The scheduler's clock (the org's clock: real time plus what the scheduler skipped); `runQueued` moves it to
+     * each next due time.
+     */
+    readonly clock: MovableClock;
 
     constructor(
         private readonly rt: Runtime,
         store: OrgStore,
         openLocator: (locator: NativeObject) => BatchSource,
-        clock?: Clock,
+        clock: MovableClock = new SkippingClock(),
     ) {
-        this.clock = clock instanceof VirtualClock ? clock : new VirtualClock(Date.now());
+        this.clock = clock;
         this.host = new OrgAsyncHost(rt, store, openLocator);
         this.engine = new AsyncEngine<OrgJob>({
             host: this.host,

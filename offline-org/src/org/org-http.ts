@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CalloutService } from '../http/callout-service.js';
+import { CalloutService, noTransport } from '../http/callout-service.js';
 import type { HttpTransport } from '../http/callout-service.js';
 import { HeaderMap, newRequest as newCalloutRequest } from '../http/http-message.js';
 import type { CalloutRequest, CalloutResponse } from '../http/http-message.js';
@@ -94,7 +94,8 @@ export function loadEndpoints(dirs: string[]): EndpointTable {
 
 export class OrgHttp {
     readonly mocks = new MockRegistry();
-    readonly service: CalloutService;
+    private serviceOf: CalloutService;
+    private transportOf: HttpTransport;
     /** Cumulative callout time per Apex transaction. */
     private readonly time = new WeakMap<Transaction, { ms: number }>();
 
@@ -102,9 +103,25 @@ export class OrgHttp {
         private readonly rt: Runtime,
         private readonly async: OrgAsync,
         readonly endpoints: EndpointTable,
-        transport?: HttpTransport,
+        transport: HttpTransport = noTransport,
     ) {
-        this.service = new CalloutService(endpoints, this.mocks, transport);
+        this.transportOf = transport;
+        this.serviceOf = new CalloutService(endpoints, this.mocks, transport);
+    }
+
+    get service(): CalloutService {
+        return this.serviceOf;
+    }
+
+    /** What answers callouts outside tests (the REST face, or the loud refusal `noTransport`). */
+    get transport(): HttpTransport {
+        return this.transportOf;
+    }
+
+    /** Answers callouts outside tests with this transport from now on (e.g. the REST face of target orgs). */
+    useTransport(transport: HttpTransport): void {
+        this.transportOf = transport;
+        this.serviceOf = new CalloutService(this.endpoints, this.mocks, transport);
     }
 
     send(request: Value, limits: Limits): Value {

@@ -4,6 +4,7 @@
  * SOQL / DML governor limits, async work through the org's AsyncEngine (org-async.ts), callouts through the http
  * layer's CalloutService (org-http.ts). SOSL stays loudly unsupported.
  */
+import type { MovableClock } from '../async/clock.js';
 import type { BatchSource } from '../async/host.js';
 import { PlatformException } from '../async/platform-exception.js';
 import type { OrgStore, Row } from '../data/index.js';
@@ -43,9 +44,10 @@ export class OrgPlatform implements Platform {
         readonly rt: Runtime,
         readonly store: OrgStore,
         endpoints: EndpointTable = new EndpointTable(),
+        clock?: MovableClock,
     ) {
         this.userId = store.defaultUserId;
-        this.async = new OrgAsync(rt, store, (locator) => this.openLocator(locator));
+        this.async = new OrgAsync(rt, store, (locator) => this.openLocator(locator), clock);
         this.http = new OrgHttp(rt, this.async, endpoints);
     }
 

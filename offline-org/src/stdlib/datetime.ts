@@ -83,7 +83,7 @@ function addLocal(rt: Runtime, dt: DatetimeValue, months: number): DatetimeValue
 export function registerDatetime(reg: Registry): void {
     reg.staticMethods('Date', {
         today: (rt) => {
-            const l = localFields(rt.orgTimeZone, Date.now());
+            const l = localFields(rt.orgTimeZone, rt.now());
             return new DateValue(l.y, l.m, l.d);
         },
         newinstance: (_rt, a) => dateOf(n(a[0]), n(a[1]), n(a[2])),
@@ -138,7 +138,7 @@ export function registerDatetime(reg: Registry): void {
         equals: (_rt, s, a) => a[0] instanceof DateValue && toDays(a[0]) === toDays(s as DateValue),
     });
     reg.staticMethods('Datetime', {
-        now: () => new DatetimeValue(Date.now()),
+        now: (rt) => new DatetimeValue(rt.now()),
         newinstance: (rt, a) => {
             if (a.length === 1) {
                 if (a[0] instanceof DateValue)

@@ -67,12 +67,12 @@ export function registerSystem(reg: Registry): void {
                 assertFail(rt, `Assertion Failed: Same value: ${rt.stringOf(a[0])}${msg(rt, a[2])}`);
             return null;
         },
-        now: () => new DatetimeValue(Date.now()),
+        now: (rt) => new DatetimeValue(rt.now()),
         today: (rt) => {
-            const l = localFields(rt.orgTimeZone, Date.now());
+            const l = localFields(rt.orgTimeZone, rt.now());
             return new DateValue(l.y, l.m, l.d);
         },
-        currenttimemillis: () => BigInt(Date.now()),
+        currenttimemillis: (rt) => BigInt(rt.now()),
         requestid: () => 'offline-request',
         isbatch: (rt) => rt.tx.asyncKind === 'batch',
         isfuture: (rt) => rt.tx.asyncKind === 'future',

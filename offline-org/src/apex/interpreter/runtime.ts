@@ -44,6 +44,8 @@ export interface RuntimeOptions {
     schema?: SchemaProvider;
     platform?: Platform;
     orgTimeZone?: string;
+    /** The org's clock in epoch ms (System.now, Date.today, ...); default the real time. */
+    clock?: () => number;
     userId?: string;
     userName?: string;
     orgId?: string;
@@ -119,6 +121,11 @@ export class Runtime {
         for (const [k, c] of makeBuiltinExceptionClasses()) this.table.top.set(k, c);
         this.compiler = new Compiler(this);
         registerStdlib(this.registry);
+    }
+
+    /** The org's current time in epoch ms (System.now(), Datetime.now(), Date.today(), System.currentTimeMillis()). */
+    now(): number {
+        return this.options.clock ? this.options.clock() : Date.now();
     }
 
     private findUserMethod(cls: RtClass, lname: string, arity: number): RtMethod | undefined {

@@ -79,13 +79,22 @@ export function base62(n: number, width: number): string {
 export class IdGenerator {
     private next: number;
 
-    constructor(start = 1) {
+    /**
+     * @param start the first counter value
+     * @param pod the two characters after the key prefix (the platform's instance part): two orgs with different pods
+     * never hand out the same Id
+     */
+    constructor(
+        start = 1,
+        private readonly pod = '5g',
+    ) {
+        if (!/^[0-9A-Za-z]{2}$/.test(pod)) throw new Error(`Invalid Id pod: ${pod}`);
         this.next = start;
     }
 
     newId(keyPrefix: string): string {
         if (!/^[0-9A-Za-z]{3}$/.test(keyPrefix)) throw new Error(`Invalid key prefix: ${keyPrefix}`);
-        const id15 = `${keyPrefix}5g${base62(this.next++, 10)}`;
+        const id15 = `${keyPrefix}${this.pod}${base62(this.next++, 10)}`;
         return id15 + checksumSuffix(id15);
     }
 

@@ -30,6 +30,11 @@ export interface OrgStoreOptions {
     clock?: () => Date;
     /** The org's IANA time zone (default UTC). */
     timeZone?: string;
+    /**
+     * The two characters after an Id's key prefix (default `5g`). A second org (the REST face's target) takes another
+     * pod, so that no Id of one org is ever a valid Id in the other.
+     */
+    idPod?: string;
 }
 
 /** SOQL INCLUDES: does the `;`-joined value hold every `;`-joined term (case-insensitive)? */
@@ -69,7 +74,7 @@ export class OrgStore implements DataContext {
         const meta = (key: string): string | undefined =>
             (this.db.prepare('SELECT value FROM "_meta" WHERE key = ?').get(key) as { value: string } | undefined)
                 ?.value;
-        this.ids = new IdGenerator(Number(meta('idCounter') ?? '1'));
+        this.ids = new IdGenerator(Number(meta('idCounter') ?? '1'), options.idPod);
         const existingUser = meta('defaultUserId');
         if (existingUser) this.userId = existingUser;
         else {
