@@ -95,23 +95,14 @@ test('with 30% of record writes meeting a row lock, the first pass retries them 
     assert.ok(h.org.clock.skips.length > 0, 'the retries waited their backoff on the org clock');
 });
 
-test(
-    'with 30% row locks the run still ends Completed with every lookup set',
-    {
-        todo:
-            'package gap: DeferredLookupPass (force-app/main/default/classes/execution/DeferredLookupPass.cls, the ' +
-            'write loop after client.write) records a record whose update met UNABLE_TO_LOCK_ROW as failed at once ' +
-            '(its deferred lookup stays unset, the run ends CompletedWithErrors): the second pass never retries transient errors',
-    },
-    () => {
-        const h = openResyncOrg({ faults: { seed: 11, lockShare: 0.3 } });
-        h.apex(dataSetApex({ account: 5, contact: 10 }));
-        const runId = start(h, 'FullResync');
-        h.drain();
-        assert.equal(runRow(h, runId).State__c, 'Completed', text(runRow(h, runId).StateReason__c));
-        assertMirrored(h);
-    },
-);
+test('with 30% row locks the run still ends Completed with every lookup set', () => {
+    const h = openResyncOrg({ faults: { seed: 11, lockShare: 0.3 } });
+    h.apex(dataSetApex({ account: 5, contact: 10 }));
+    const runId = start(h, 'FullResync');
+    h.drain();
+    assert.equal(runRow(h, runId).State__c, 'Completed', text(runRow(h, runId).StateReason__c));
+    assertMirrored(h);
+});
 
 test('a storm of 503s fails the planning step three times; the finalizer enqueues it again until it succeeds', () => {
     const h = openResyncOrg();
@@ -160,23 +151,14 @@ test('a target near its daily allowance pauses the run, checked every ten minute
     assertMirrored(h);
 });
 
-test(
-    'an integer field (Account.NumberOfEmployees, type int in the REST describe) reaches the target',
-    {
-        todo:
-            'package gap: FieldPlan.sameType (force-app/main/default/classes/planning/FieldPlan.cls) compares the ' +
-            "source's Schema.DisplayType name 'integer' with the REST describe's 'int' and finds them different: the " +
-            'field is left out as a type mismatch (and strict mode refuses the plan)',
-    },
-    () => {
-        const h = openResyncOrg();
-        h.apex(dataSetApex({ account: 200, contact: 200 }));
-        h.apex(`update new Account(Id = [SELECT Id FROM Account WHERE Name = 'Parent 0'].Id, NumberOfEmployees = 42);`);
-        start(h, 'FullResync');
-        h.drain();
-        assert.equal(
-            h.targetRows(`SELECT NumberOfEmployees FROM Account WHERE Name = 'Parent 0'`)[0].NumberOfEmployees,
-            42,
-        );
-    },
-);
+test('an integer field (Account.NumberOfEmployees, type int in the REST describe) reaches the target', () => {
+    const h = openResyncOrg();
+    h.apex(dataSetApex({ account: 200, contact: 200 }));
+    h.apex(`update new Account(Id = [SELECT Id FROM Account WHERE Name = 'Parent 0'].Id, NumberOfEmployees = 42);`);
+    start(h, 'FullResync');
+    h.drain();
+    assert.equal(
+        h.targetRows(`SELECT NumberOfEmployees FROM Account WHERE Name = 'Parent 0'`)[0].NumberOfEmployees,
+        42,
+    );
+});
