@@ -6,11 +6,65 @@ interface SObjectRecord {
     [field: string]: unknown;
 }
 declare namespace Apex {
+    namespace ExecuteController {
+        interface ObjectChoice {
+            objectName?: string;
+            insertAllowed?: boolean;
+            updateAllowed?: boolean;
+            batchSize?: number;
+        }
+        interface PlanPreview {
+            targetId?: string;
+            targetName?: string;
+            strictMode?: boolean;
+            canStart?: boolean;
+            objects?: Apex.ExecuteController.ObjectPreview[];
+        }
+        interface ObjectPreview {
+            position?: number;
+            objectName?: string;
+            label?: string;
+            sourceRecords?: number;
+            insertAllowed?: boolean;
+            updateAllowed?: boolean;
+            batchSize?: number;
+            deferredLookups?: string[];
+            fieldsSent?: string[];
+            sourceOnly?: string[];
+            targetOnly?: string[];
+            unreadable?: string[];
+            notWritable?: string[];
+            typeMismatches?: string[];
+            requiredNotSent?: string[];
+            problems?: string[];
+        }
+    }
     namespace ExportController {
         interface CsvChunk {
             csvChunk?: string;
             nextCursor?: string;
             rowCount?: number;
+        }
+    }
+    namespace ResyncController {
+        interface EntityTable {
+            targetId?: string;
+            targetName?: string;
+            targetActive?: boolean;
+            activeRunId?: string;
+            activeRunState?: string;
+            entities?: Apex.ResyncController.Entity[];
+        }
+        interface Entity {
+            objectName?: string;
+            label?: string;
+            known?: boolean;
+            enabled?: boolean;
+            lastFullResyncAt?: string;
+            lastFailedMissedResyncAt?: string;
+            lastCompletedSyncAt?: string;
+            linkedRecords?: number;
+            failedRecords?: number;
         }
     }
     namespace RetentionController {
@@ -19,6 +73,65 @@ declare namespace Apex {
             scheduled?: boolean;
             nextRunAt?: string;
             canManage?: boolean;
+        }
+    }
+    namespace RunHistoryController {
+        interface RunSummary {
+            runId?: string;
+            targetId?: string;
+            mode?: string;
+            state?: string;
+            stateReason?: string;
+            startedBy?: string;
+            scheduleName?: string;
+            originalRunId?: string;
+            startedAt?: string;
+            endedAt?: string;
+            elapsedMs?: number;
+            inserted?: number;
+            updated?: number;
+            unchanged?: number;
+            failed?: number;
+            processed?: number;
+            isActive?: boolean;
+            cancelRequested?: boolean;
+            canCancel?: boolean;
+            canRetry?: boolean;
+        }
+        interface RunStatus {
+            run?: Apex.RunHistoryController.RunSummary;
+            objects?: Apex.RunHistoryController.RunObjectStatus[];
+        }
+        interface RunObjectStatus {
+            position?: number;
+            objectName?: string;
+            state?: string;
+            inserted?: number;
+            updated?: number;
+            unchanged?: number;
+            failed?: number;
+            deferred?: number;
+            elapsedMs?: number;
+            insertAllowed?: boolean;
+            updateAllowed?: boolean;
+            batchSize?: number;
+        }
+        interface ErrorPage {
+            runId?: string;
+            pageNumber?: number;
+            pageSize?: number;
+            total?: number;
+            pageCount?: number;
+            rows?: Apex.RunHistoryController.ErrorRow[];
+        }
+        interface ErrorRow {
+            rowNumber?: number;
+            objectName?: string;
+            sourceId?: string;
+            operation?: string;
+            statusCode?: string;
+            message?: string;
+            fields?: string[];
         }
     }
     namespace RunLifecycleController {
@@ -50,8 +163,41 @@ declare namespace Apex {
             lastRunName?: string;
         }
     }
+    namespace TargetController {
+        interface TargetInfo {
+            targetId?: string;
+            name?: string;
+            active?: boolean;
+            namedCredential?: string;
+            apiVersion?: string;
+            strictMode?: boolean;
+            lastConnectionOk?: boolean;
+            lastConnectionMessage?: string;
+            lastConnectionTestAt?: string;
+            activeRunId?: string;
+            activeRunState?: string;
+        }
+        interface ConnectionResult {
+            targetId?: string;
+            ok?: boolean;
+            message?: string;
+            testedAt?: string;
+            dailyApiMax?: number;
+            dailyApiRemaining?: number;
+        }
+    }
 }
 
+declare module "@salesforce/apex/ExecuteController.previewPlan" {
+    /** ExecuteController.previewPlan */
+    const method: ApexMethod<{ targetId: string; objectNames: string[] }, Apex.ExecuteController.PlanPreview>;
+    export default method;
+}
+declare module "@salesforce/apex/ExecuteController.startExecute" {
+    /** ExecuteController.startExecute */
+    const method: ApexMethod<{ targetId: string; choices: Apex.ExecuteController.ObjectChoice[] }, string>;
+    export default method;
+}
 declare module "@salesforce/apex/ExportController.exportErrors" {
     /** ExportController.exportErrors */
     const method: ApexMethod<{ runId: string; cursor: string }, Apex.ExportController.CsvChunk>;
@@ -60,6 +206,21 @@ declare module "@salesforce/apex/ExportController.exportErrors" {
 declare module "@salesforce/apex/ExportController.exportRecordLinks" {
     /** ExportController.exportRecordLinks */
     const method: ApexMethod<{ syncTargetId: string; objectApiName: string; cursor: string }, Apex.ExportController.CsvChunk>;
+    export default method;
+}
+declare module "@salesforce/apex/ResyncController.getEntities" {
+    /** ResyncController.getEntities */
+    const method: ApexMethod<{ targetId: string }, Apex.ResyncController.EntityTable>;
+    export default method;
+}
+declare module "@salesforce/apex/ResyncController.processSelected" {
+    /** ResyncController.processSelected */
+    const method: ApexMethod<{ targetId: string; mode: string; objectNames: string[]; startedBy: string }, string>;
+    export default method;
+}
+declare module "@salesforce/apex/ResyncController.processAll" {
+    /** ResyncController.processAll */
+    const method: ApexMethod<{ targetId: string; mode: string; startedBy: string }, string>;
     export default method;
 }
 declare module "@salesforce/apex/RetentionController.getRetention" {
@@ -85,6 +246,31 @@ declare module "@salesforce/apex/RetentionController.unschedulePurge" {
 declare module "@salesforce/apex/RetentionController.purgeNow" {
     /** RetentionController.purgeNow */
     const method: ApexMethod<Record<string, never>, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RunActionController.cancelRun" {
+    /** RunActionController.cancelRun */
+    const method: ApexMethod<{ runId: string }, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RunActionController.retryRun" {
+    /** RunActionController.retryRun */
+    const method: ApexMethod<{ runId: string; startedBy: string }, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.getRunStatus" {
+    /** RunHistoryController.getRunStatus */
+    const method: ApexMethod<{ runId: string }, Apex.RunHistoryController.RunStatus>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.listRuns" {
+    /** RunHistoryController.listRuns */
+    const method: ApexMethod<{ targetId: string; maxRuns: number }, Apex.RunHistoryController.RunSummary[]>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.getRunErrors" {
+    /** RunHistoryController.getRunErrors */
+    const method: ApexMethod<{ runId: string; pageSize: number; pageNumber: number }, Apex.RunHistoryController.ErrorPage>;
     export default method;
 }
 declare module "@salesforce/apex/RunLifecycleController.getRunLifecycle" {
@@ -115,6 +301,16 @@ declare module "@salesforce/apex/ScheduleController.resumeSchedule" {
 declare module "@salesforce/apex/ScheduleController.deleteSchedule" {
     /** ScheduleController.deleteSchedule */
     const method: ApexMethod<{ scheduleId: string }, void>;
+    export default method;
+}
+declare module "@salesforce/apex/TargetController.getTargets" {
+    /** TargetController.getTargets */
+    const method: ApexMethod<Record<string, never>, Apex.TargetController.TargetInfo[]>;
+    export default method;
+}
+declare module "@salesforce/apex/TargetController.testConnection" {
+    /** TargetController.testConnection */
+    const method: ApexMethod<{ targetId: string }, Apex.TargetController.ConnectionResult>;
     export default method;
 }
 declare module "@salesforce/label/c.Resync_RunLifecycleTitle" {
