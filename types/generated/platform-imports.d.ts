@@ -16,6 +16,16 @@ declare namespace Apex {
     }
 }
 
+declare module "@salesforce/apex/RecoveryController.rollbackRun" {
+    /** RecoveryController.rollbackRun */
+    const method: ApexMethod<{ runId: string }, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RecoveryController.validateRun" {
+    /** RecoveryController.validateRun */
+    const method: ApexMethod<{ targetId: string; objectNames: string[]; sampleSize: number }, string>;
+    export default method;
+}
 declare module "@salesforce/apex/RunLifecycleController.getRunLifecycle" {
     /** RunLifecycleController.getRunLifecycle (cacheable: usable with @wire) */
     const method: ApexMethod<Record<string, never>, Apex.RunLifecycleController.RunStateInfo[]>;
