@@ -125,6 +125,13 @@ describe('metadata gate', () => {
             'classes/Broken.cls-meta.xml':
                 '<?xml version="1.0" encoding="UTF-8"?>\n<ApexClass>\n    <status>Active</status>\n</ApexClas>\n',
             'lwc/lonely/lonely.html': '<template></template>\n',
+            'permissionsets/Loose.permissionset-meta.xml':
+                '<?xml version="1.0" encoding="UTF-8"?>\n<PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata">\n' +
+                '    <label>Loose</label>\n    <objectPermissions>\n        <allowCreate>false</allowCreate>\n' +
+                '        <allowDelete>true</allowDelete>\n        <allowEdit>false</allowEdit>\n' +
+                '        <allowRead>true</allowRead>\n        <modifyAllRecords>false</modifyAllRecords>\n' +
+                '        <object>Run__c</object>\n        <viewAllRecords>false</viewAllRecords>\n' +
+                '    </objectPermissions>\n</PermissionSet>\n',
         });
         const { status, output } = runGate('metadata', project);
         assert.equal(status, 1, output);
@@ -132,5 +139,9 @@ describe('metadata gate', () => {
         assert.match(output, /NoMeta\.cls:1: no NoMeta\.cls-meta\.xml beside it/);
         assert.match(output, /OldApi\.cls-meta\.xml:3: apiVersion 50\.0 differs from the project's sourceApiVersion/);
         assert.match(output, /lwc\/lonely:1: LWC bundle lonely has no lonely\.js-meta\.xml/);
+        assert.match(
+            output,
+            /Loose\.permissionset-meta\.xml:4: Run__c: allowDelete needs allowEdit \(a deploy refuses it\)/,
+        );
     });
 });

@@ -14,6 +14,27 @@ declare namespace Apex {
             nextStates?: string[];
         }
     }
+    namespace ScheduleController {
+        interface ScheduleInfo {
+            id?: string;
+            name?: string;
+            targetId?: string;
+            mode?: string;
+            objectNames?: string[];
+            cronExpression?: string;
+            description?: string;
+            timeZone?: string;
+            active?: boolean;
+            scheduled?: boolean;
+            nextFireAt?: string;
+            nextFireText?: string;
+            lastFiredAt?: string;
+            lastOutcome?: string;
+            lastOutcomeReason?: string;
+            lastRunId?: string;
+            lastRunName?: string;
+        }
+    }
 }
 
 declare module "@salesforce/apex/RecoveryController.rollbackRun" {
@@ -29,6 +50,31 @@ declare module "@salesforce/apex/RecoveryController.validateRun" {
 declare module "@salesforce/apex/RunLifecycleController.getRunLifecycle" {
     /** RunLifecycleController.getRunLifecycle (cacheable: usable with @wire) */
     const method: ApexMethod<Record<string, never>, Apex.RunLifecycleController.RunStateInfo[]>;
+    export default method;
+}
+declare module "@salesforce/apex/ScheduleController.listSchedules" {
+    /** ScheduleController.listSchedules (cacheable: usable with @wire) */
+    const method: ApexMethod<{ targetId: string }, Apex.ScheduleController.ScheduleInfo[]>;
+    export default method;
+}
+declare module "@salesforce/apex/ScheduleController.createSchedule" {
+    /** ScheduleController.createSchedule */
+    const method: ApexMethod<{ targetId: string; mode: string; objectNames: string[]; cronExpression: string }, Apex.ScheduleController.ScheduleInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/ScheduleController.pauseSchedule" {
+    /** ScheduleController.pauseSchedule */
+    const method: ApexMethod<{ scheduleId: string }, Apex.ScheduleController.ScheduleInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/ScheduleController.resumeSchedule" {
+    /** ScheduleController.resumeSchedule */
+    const method: ApexMethod<{ scheduleId: string }, Apex.ScheduleController.ScheduleInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/ScheduleController.deleteSchedule" {
+    /** ScheduleController.deleteSchedule */
+    const method: ApexMethod<{ scheduleId: string }, void>;
     export default method;
 }
 declare module "@salesforce/label/c.Resync_RunLifecycleTitle" {

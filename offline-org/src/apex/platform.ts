@@ -78,6 +78,16 @@ export interface Platform {
     runAs?(user: Value, ctx: PlatformContext): () => void;
     /** The running user's Id (UserInfo.getUserId()). Optional. */
     runningUserId?(): string;
+    /** The running user's profile Id (UserInfo.getProfileId()), or null when unknown. Optional. */
+    runningProfileId?(): string | null;
+    /** The org's Id (UserInfo.getOrganizationId()), or null when unknown. Optional. */
+    organizationId?(): string | null;
+    /**
+     * Whether the running user may read / create / edit / delete an object, or read / edit one of its fields
+     * (`fieldName` set; `edit` then covers create and update): what describe's access checks answer. Optional
+     * (without it, describe answers from the schema's flags alone).
+     */
+    access?(objectName: string, fieldName: string | null, action: 'read' | 'create' | 'edit' | 'delete'): boolean;
     /** Test.setMock(type, mock): the callout layer answers the test's callouts with the mock. Optional. */
     setMock?(mockType: string, mock: Value, ctx: PlatformContext): void;
     /** Test.startTest(): work enqueued from here on runs at stopTest. Optional. */
@@ -88,6 +98,11 @@ export interface Platform {
     queueableStackDepth?(): number;
     /** Test.stopTest(): run the asynchronous work queued since Test.startTest(), as the platform does. Optional. */
     stopTest?(ctx: PlatformContext): void;
+    /**
+     * Test.setCreatedDate(recordId, createdDatetime): sets an existing record's CreatedDate (an ISO-8601 UTC instant).
+     * Returns false when there is no such record. Optional.
+     */
+    setCreatedDate?(recordId: string, createdDate: string, ctx: PlatformContext): boolean;
 }
 
 /** The platform of a runtime with nothing plugged in: every call is unsupported, loudly. */

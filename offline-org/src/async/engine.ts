@@ -59,6 +59,11 @@ function jobKey<P>(job: QueuedJob<P>): string {
     return job.record.Id || `event-${job.seq}`;
 }
 
+/** Whether System.abortJob ended the trigger while its job ran (the fire set it EXECUTING first). */
+function abortedWhileFiring(entry: ScheduledEntry): boolean {
+    return entry.trigger.State === 'DELETED';
+}
+
 const ACTIVE: ReadonlySet<string> = new Set(['Holding', 'Queued', 'Preparing', 'Processing']);
 const PREFIXES = { AsyncApexJob: '707', CronTrigger: '08e', CronJobDetail: '08a' } as const;
 
@@ -572,6 +577,22 @@ export class AsyncEngine<P> {
             isTest,
             false,
         );
+        if (abortedWhileFiring(entry)) {
+            // System.abortJob during its own fire (a job that ends its schedule): the trigger stays deleted and its
+            // job Aborted; the fire still counts.
+            entry.trigger.TimesTriggered++;
+            entry.trigger.PreviousFireTime = firedAt;
+            entry.trigger.EndTime = this.clock.now();
+            this.sink?.upsert('CronTrigger', entry.trigger);
+            if (record && !out.ok) {
+                this.update(record, {
+                    NumberOfErrors: record.NumberOfErrors + 1,
+                    ExtendedStatus: this.describe(out.error),
+                });
+            }
+            if (!out.ok && !isTest) this.backgroundErrors.push({ jobId: entry.jobId, error: out.error });
+            return out.ok ? null : out.error;
+        }
         this.schedules.recordFire(entry, firedAt, this.clock.now());
         this.sink?.upsert('CronTrigger', entry.trigger);
         if (record) {

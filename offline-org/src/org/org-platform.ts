@@ -162,6 +162,43 @@ export class OrgPlatform implements Platform {
         return this.userId;
     }
 
+    runningProfileId(): string | null {
+        const rows = this.store.query(`SELECT ProfileId FROM User WHERE Id = '${this.userId}'`).rows;
+        const id = rows[0]?.ProfileId;
+        return typeof id === 'string' ? id : null;
+    }
+
+    organizationId(): string | null {
+        const id = this.store.query('SELECT Id FROM Organization LIMIT 1').rows[0]?.Id;
+        return typeof id === 'string' ? id : null;
+    }
+
+    /** Describe's access checks: the running user's object and field permissions in the data layer's model. */
+    access(objectName: string, fieldName: string | null, action: 'read' | 'create' | 'edit' | 'delete'): boolean {
+        const perms = this.store.permissions;
+        const object = this.store.schema.getObject(objectName);
+        if (!object) return false;
+        if (fieldName !== null) {
+            const field = object.fields.get(fieldName.toLowerCase());
+            if (!field) return false;
+            if (action === 'read') return perms.canReadField(this.userId, object, field);
+            if (!perms.canEditField(this.userId, object, field)) return false;
+            return action === 'create'
+                ? perms.canCreate(this.userId, object)
+                : action === 'edit' && perms.canEdit(this.userId, object);
+        }
+        switch (action) {
+            case 'read':
+                return perms.canRead(this.userId, object);
+            case 'create':
+                return perms.canCreate(this.userId, object);
+            case 'edit':
+                return perms.canEdit(this.userId, object);
+            case 'delete':
+                return perms.canDelete(this.userId, object);
+        }
+    }
+
     startTest(ctx: PlatformContext): void {
         this.guard(ctx.pos, () => this.async.engine.startTest());
     }
@@ -172,6 +209,10 @@ export class OrgPlatform implements Platform {
 
     abortJob(id: string, ctx: PlatformContext): void {
         this.guard(ctx.pos, () => this.async.engine.abort(id));
+    }
+
+    setCreatedDate(recordId: string, createdDate: string, ctx: PlatformContext): boolean {
+        return this.guard(ctx.pos, () => this.store.setCreatedDate(recordId, createdDate));
     }
 
     queueableStackDepth(): number {

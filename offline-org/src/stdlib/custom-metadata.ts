@@ -1,8 +1,8 @@
 /**
  * Custom metadata types: `My__mdt.getAll()`, `getInstance(developerNameOrId)`. The records live in the data layer
  * (loaded from customMetadata/ files), so they are read through the platform's query; as on the platform, these
- * reads do not count against the SOQL limits. Custom settings (getOrgDefaults, hierarchy getInstance) are not
- * implemented and fail loudly.
+ * reads do not count against the SOQL limits. Custom settings (`getOrgDefaults`, `getInstance`, `getValues`,
+ * `getAll`) are answered by custom-settings.ts.
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
@@ -12,6 +12,7 @@ import { prim } from '../apex/runtime/types.js';
 import { ApexMap, IdValue, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
+import { customSettingMethod } from './custom-settings.js';
 import { describeOf } from './sobject.js';
 
 function readAll(rt: Runtime, objectName: string, pos: SourcePos): SObjectValue[] {
@@ -35,8 +36,7 @@ function devName(r: SObjectValue): string {
 export function registerCustomMetadata(reg: Registry): void {
     reg.sobjectStaticMethod = (rt, objectName, method, args, pos) => {
         const l = method.toLowerCase();
-        if (!objectName.toLowerCase().endsWith('__mdt'))
-            return rt.unsupported(`${objectName}.${method} (custom settings)`, pos);
+        if (!objectName.toLowerCase().endsWith('__mdt')) return customSettingMethod(rt, objectName, method, args, pos);
         if (l === 'getall') {
             const m = new ApexMap(prim('string'), { k: 'sobject', name: objectName });
             for (const r of readAll(rt, objectName, pos)) m.entries.set(keyOf(devName(r)), [devName(r), r]);

@@ -1,7 +1,8 @@
 /**
  * Schema tokens and describe results: SObjectType / SObjectField tokens, DescribeSObjectResult, DescribeFieldResult,
  * PicklistEntry, Schema.getGlobalDescribe, Schema.SObjectType.X.fields.Y. Access checks (isAccessible, isCreateable,
- * isUpdateable) answer from the describe flags of the schema; the data layer's permission model is not consulted yet.
+ * isUpdateable, isDeletable, on objects and fields) answer from the schema's flags and the running user's permissions
+ * (`Platform.access`, the data layer's permission model), as describe does for the running user on the platform.
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
@@ -44,6 +45,11 @@ function fieldOf(rt: Runtime, o: ObjectDescribe, name: string): FieldDescribe {
 }
 
 const obj = (s: Value): ObjectDescribe => (s as NativeObject).state as ObjectDescribe;
+
+type Action = 'read' | 'create' | 'edit' | 'delete';
+/** The running user's permission, when the platform models permissions (else the schema's flag alone decides). */
+const allowed = (rt: Runtime, o: ObjectDescribe, field: FieldDescribe | null, action: Action): boolean =>
+    rt.platform.access?.(o.name, field ? field.name : null, action) ?? true;
 const fld = (s: Value): { o: ObjectDescribe; f: FieldDescribe } =>
     (s as NativeObject).state as { o: ObjectDescribe; f: FieldDescribe };
 
@@ -120,11 +126,11 @@ export function registerSchema(reg: Registry): void {
         getkeyprefix: (_rt, s) => obj(s).keyPrefix,
         iscustom: (_rt, s) => obj(s).custom,
         iscustomsetting: (_rt, s) => obj(s).customSetting,
-        isaccessible: (_rt, s) => obj(s).queryable,
+        isaccessible: (rt, s) => obj(s).queryable && allowed(rt, obj(s), null, 'read'),
         isqueryable: (_rt, s) => obj(s).queryable,
-        iscreateable: (_rt, s) => obj(s).createable,
-        isupdateable: (_rt, s) => obj(s).updateable,
-        isdeletable: (_rt, s) => obj(s).deletable,
+        iscreateable: (rt, s) => obj(s).createable && allowed(rt, obj(s), null, 'create'),
+        isupdateable: (rt, s) => obj(s).updateable && allowed(rt, obj(s), null, 'edit'),
+        isdeletable: (rt, s) => obj(s).deletable && allowed(rt, obj(s), null, 'delete'),
         isundeletable: (_rt, s) => obj(s).undeletable,
         getsobjecttype: (_rt, s) => new NativeObject(TOKEN, obj(s)),
         '.fields': (_rt, s) => new NativeObject(FIELDS_OF, obj(s)),
@@ -150,9 +156,9 @@ export function registerSchema(reg: Registry): void {
         getscale: fd((f) => f.scale),
         getdigits: fd((f) => f.digits),
         isnillable: fd((f) => f.nillable),
-        iscreateable: fd((f) => f.createable),
-        isupdateable: fd((f) => f.updateable),
-        isaccessible: fd(() => true),
+        iscreateable: (rt, s) => fld(s).f.createable && allowed(rt, fld(s).o, fld(s).f, 'create'),
+        isupdateable: (rt, s) => fld(s).f.updateable && allowed(rt, fld(s).o, fld(s).f, 'edit'),
+        isaccessible: (rt, s) => allowed(rt, fld(s).o, fld(s).f, 'read'),
         isfilterable: fd((f) => f.filterable),
         issortable: fd((f) => f.sortable),
         isgroupable: fd((f) => f.groupable),

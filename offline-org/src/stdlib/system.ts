@@ -23,6 +23,7 @@ import { Limits } from '../apex/runtime/limits.js';
 import { setMock } from './http.js';
 import { compileError } from '../apex/errors.js';
 import { localFields } from './datetime-math.js';
+import { textOf } from '../apex/runtime/format.js';
 
 function msg(rt: Runtime, m: Value | undefined): string {
     return m === undefined || m === null ? '' : ': ' + rt.stringOf(m);
@@ -169,6 +170,22 @@ export function registerSystem(reg: Registry): void {
             stub.stub = provider;
             return stub;
         },
+        setcreateddate: (rt, a, pos) => {
+            // Only records the test created exist in a test's org; neither argument may be null (documented).
+            if (!rt.tx.isTest) return rt.unsupported('Test.setCreatedDate outside a test', pos);
+            const [id, when] = a;
+            if (id === null || id === undefined || when === null || when === undefined) return rt.npe();
+            if (!(when instanceof DatetimeValue))
+                return rt.fail('TypeException', 'Test.setCreatedDate needs a Datetime');
+            const recordId = id instanceof IdValue ? id.v : textOf(id);
+            const set = rt.platform.setCreatedDate?.(recordId, new Date(when.ms).toISOString(), {
+                limits: rt.tx.limits,
+                pos,
+            });
+            if (set === undefined) return rt.unsupported('Test.setCreatedDate without a data layer', pos);
+            if (!set) return rt.unsupported(`Test.setCreatedDate on ${recordId}, which is no record of this test`, pos);
+            return null;
+        },
         getstandardpricebookid: (rt, _a, pos) => rt.unsupported('Test.getStandardPricebookId', pos),
     });
     const limit = (used: (rt: Runtime) => number) => (rt: Runtime) => used(rt);
@@ -199,7 +216,8 @@ export function registerSystem(reg: Registry): void {
         getfirstname: () => 'Offline',
         getlastname: () => 'User',
         getuseremail: () => 'offline.user@example.com',
-        getorganizationid: (rt) => new IdValue(rt.options.orgId ?? '00D000000000001AAA'),
+        getorganizationid: (rt) =>
+            new IdValue(rt.platform.organizationId?.() ?? rt.options.orgId ?? '00D000000000001AAA'),
         getorganizationname: () => 'Offline Org',
         gettimezone: (rt) => rt.callStatic('timezone', 'gettimezone', [rt.orgTimeZone]),
         gettimezoneid: (rt) => rt.orgTimeZone,
@@ -207,7 +225,7 @@ export function registerSystem(reg: Registry): void {
         getlanguage: () => 'en_US',
         getdefaultcurrency: () => 'USD',
         getusertype: () => 'Standard',
-        getprofileid: () => new IdValue('00e000000000001AAA'),
+        getprofileid: (rt) => new IdValue(rt.platform.runningProfileId?.() ?? '00e000000000001AAA'),
         isMultiCurrencyOrganization: () => false,
     });
     reg.instanceMethods('exception', {

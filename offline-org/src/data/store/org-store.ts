@@ -3,7 +3,7 @@
  * operations the interpreter calls: SOQL, DML, transactions and savepoints, system writes.
  */
 import Database from 'better-sqlite3';
-import { IdGenerator } from '../ids/ids.js';
+import { IdGenerator, isValidId, keyPrefixOf, to18 } from '../ids/ids.js';
 import type { Schema } from '../schema/schema.js';
 import type { Row } from '../schema-types.js';
 import { mergeRecords, type MergeResult } from '../dml/merge.js';
@@ -166,6 +166,20 @@ export class OrgStore implements DataContext {
 
     systemUpdate(objectName: string, id: string, changes: Row): void {
         systemUpdate(this, objectName, id, changes);
+    }
+
+    /**
+     * Test.setCreatedDate: sets the CreatedDate of an existing record that is not deleted, and nothing else (no
+     * triggers, no other audit field). Returns false when there is no such record.
+     */
+    setCreatedDate(id: string, createdDate: string): boolean {
+        if (!isValidId(id)) return false;
+        const object = this.schema.objectByKeyPrefix(keyPrefixOf(id));
+        if (!object?.fields.has('createddate')) return false;
+        const id18 = to18(id);
+        if (this.io.isDeleted(object, id18) !== false) return false;
+        this.io.updateRow(object, id18, { CreatedDate: createdDate });
+        return true;
     }
 
     begin(): void {
