@@ -6,6 +6,21 @@ interface SObjectRecord {
     [field: string]: unknown;
 }
 declare namespace Apex {
+    namespace ExportController {
+        interface CsvChunk {
+            csvChunk?: string;
+            nextCursor?: string;
+            rowCount?: number;
+        }
+    }
+    namespace RetentionController {
+        interface RetentionInfo {
+            retentionDays?: number;
+            scheduled?: boolean;
+            nextRunAt?: string;
+            canManage?: boolean;
+        }
+    }
     namespace RunLifecycleController {
         interface RunStateInfo {
             name?: string;
@@ -37,6 +52,16 @@ declare namespace Apex {
     }
 }
 
+declare module "@salesforce/apex/ExportController.exportErrors" {
+    /** ExportController.exportErrors */
+    const method: ApexMethod<{ runId: string; cursor: string }, Apex.ExportController.CsvChunk>;
+    export default method;
+}
+declare module "@salesforce/apex/ExportController.exportRecordLinks" {
+    /** ExportController.exportRecordLinks */
+    const method: ApexMethod<{ syncTargetId: string; objectApiName: string; cursor: string }, Apex.ExportController.CsvChunk>;
+    export default method;
+}
 declare module "@salesforce/apex/RecoveryController.rollbackRun" {
     /** RecoveryController.rollbackRun */
     const method: ApexMethod<{ runId: string }, string>;
@@ -45,6 +70,31 @@ declare module "@salesforce/apex/RecoveryController.rollbackRun" {
 declare module "@salesforce/apex/RecoveryController.validateRun" {
     /** RecoveryController.validateRun */
     const method: ApexMethod<{ targetId: string; objectNames: string[]; sampleSize: number }, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RetentionController.getRetention" {
+    /** RetentionController.getRetention */
+    const method: ApexMethod<Record<string, never>, Apex.RetentionController.RetentionInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/RetentionController.setRetentionDays" {
+    /** RetentionController.setRetentionDays */
+    const method: ApexMethod<{ days: number }, Apex.RetentionController.RetentionInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/RetentionController.schedulePurge" {
+    /** RetentionController.schedulePurge */
+    const method: ApexMethod<Record<string, never>, Apex.RetentionController.RetentionInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/RetentionController.unschedulePurge" {
+    /** RetentionController.unschedulePurge */
+    const method: ApexMethod<Record<string, never>, Apex.RetentionController.RetentionInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/RetentionController.purgeNow" {
+    /** RetentionController.purgeNow */
+    const method: ApexMethod<Record<string, never>, string>;
     export default method;
 }
 declare module "@salesforce/apex/RunLifecycleController.getRunLifecycle" {
