@@ -208,6 +208,16 @@ declare module "@salesforce/apex/ExportController.exportRecordLinks" {
     const method: ApexMethod<{ syncTargetId: string; objectApiName: string; cursor: string }, Apex.ExportController.CsvChunk>;
     export default method;
 }
+declare module "@salesforce/apex/RecoveryController.rollbackRun" {
+    /** RecoveryController.rollbackRun */
+    const method: ApexMethod<{ runId: string }, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RecoveryController.validateRun" {
+    /** RecoveryController.validateRun */
+    const method: ApexMethod<{ targetId: string; objectNames: string[]; sampleSize: number }, string>;
+    export default method;
+}
 declare module "@salesforce/apex/ResyncController.getEntities" {
     /** ResyncController.getEntities */
     const method: ApexMethod<{ targetId: string }, Apex.ResyncController.EntityTable>;
