@@ -24,6 +24,31 @@ import { notSupported, RestError } from './rest-error.js';
 import type { TargetOrg } from './target-org.js';
 
 export const MAX_COLLECTION_RECORDS = 200;
+
+/**
+ * Runs a collection's writes under a savepoint of the target's store: an error escaping them undoes them all and
+ * answers as the API would; with allOrNone, one failed record undoes them all (`undone`).
+ */
+function underSavepoint(
+    org: TargetOrg,
+    allOrNone: boolean,
+    work: () => DmlResult[],
+): { results: DmlResult[]; undone: boolean } {
+    const store = org.store;
+    const savepoint = store.setSavepoint();
+    let results: DmlResult[];
+    try {
+        results = work();
+    } catch (e) {
+        store.rollbackTo(savepoint);
+        store.releaseSavepoint(savepoint);
+        throw asRestError(e);
+    }
+    const undone = allOrNone && results.some((r) => !r.success);
+    if (undone) store.rollbackTo(savepoint);
+    store.releaseSavepoint(savepoint);
+    return { results, undone };
+}
 const MAX_CHUNKS = 10;
 
 export type WriteOperation = 'create' | 'update' | 'upsert';
@@ -109,38 +134,31 @@ export class CollectionsResource {
             );
         const all = forceAllOrNone || allOrNone === true;
         const store = this.org.store;
-        const savepoint = store.setSavepoint();
-        const results: DmlResult[] = new Array<DmlResult>(prepared.length);
-        try {
+        const { results, undone } = underSavepoint(this.org, all, () => {
+            const stored: DmlResult[] = new Array<DmlResult>(prepared.length);
             for (const chunk of chunks) {
                 const object = prepared[chunk[0]].object;
                 const toStore: number[] = [];
                 for (const i of chunk) {
                     if (this.faults.recordLocked())
-                        results[i] = { id: null, success: false, errors: [lockError(prepared[i].sentId)] };
+                        stored[i] = { id: null, success: false, errors: [lockError(prepared[i].sentId)] };
                     else toStore.push(i);
                 }
                 if (toStore.length === 0) continue;
                 const rows = toStore.map((i) => prepared[i].row);
                 const opts = { allOrNone: false, mode: 'user' as const };
-                const stored =
+                const written =
                     operation === 'create'
                         ? store.insert(object.name, rows, opts)
                         : operation === 'update'
                           ? store.update(object.name, rows, opts)
                           : store.upsert(object.name, rows, { ...opts, externalIdField: upsert?.externalIdField });
-                toStore.forEach((i, k) => (results[i] = stored[k]));
+                toStore.forEach((i, k) => (stored[i] = written[k]));
             }
-        } catch (e) {
-            store.rollbackTo(savepoint);
-            store.releaseSavepoint(savepoint);
-            throw asRestError(e);
-        }
-        const failed = results.some((r) => !r.success);
-        if (all && failed) store.rollbackTo(savepoint);
-        store.releaseSavepoint(savepoint);
+            return stored;
+        });
         return results.map((r, i) => {
-            const rolledBack = all && failed && r.success;
+            const rolledBack = undone && r.success;
             const errors = rolledBack ? [ROLLED_BACK] : r.errors;
             const success = r.success && !rolledBack;
             const out: CollectionResult = { success, errors };
@@ -198,21 +216,9 @@ export class CollectionsResource {
         const ids = idsParam.split(',').map((s) => s.trim());
         if (ids.length > MAX_COLLECTION_RECORDS) throw tooMany();
         const all = allOrNoneParam?.toLowerCase() === 'true';
-        const store = this.org.store;
-        const savepoint = store.setSavepoint();
-        let results: DmlResult[];
-        try {
-            results = ids.map((id) => this.deleteOne(id));
-        } catch (e) {
-            store.rollbackTo(savepoint);
-            store.releaseSavepoint(savepoint);
-            throw asRestError(e);
-        }
-        const failed = results.some((r) => !r.success);
-        if (all && failed) store.rollbackTo(savepoint);
-        store.releaseSavepoint(savepoint);
+        const { results, undone } = underSavepoint(this.org, all, () => ids.map((id) => this.deleteOne(id)));
         return results.map((r, i) => {
-            const rolledBack = all && failed && r.success;
+            const rolledBack = undone && r.success;
             return {
                 id: r.id ?? ids[i],
                 success: r.success && !rolledBack,
