@@ -127,6 +127,11 @@ export interface ObjectDescribe {
     nameComposedOf?: string[];
     /** Added by the data layer: the SObject is a setup object (User, Profile, PermissionSet ...), with no recycle bin. */
     setup?: boolean;
+    /**
+     * Platform events: `PublishImmediately` (delivered even when the publishing transaction rolls back) or
+     * `PublishAfterCommit` (delivered only after it commits), from the object's `<publishBehavior>`.
+     */
+    publishBehavior?: 'PublishImmediately' | 'PublishAfterCommit';
 }
 
 /** What the interpreter needs from the schema. */

@@ -147,7 +147,7 @@ export class OrgAsync {
         return this.engine.enqueue(request, limits);
     }
 
-    /** EventBus.publish: one delivery per event type, after commit. */
+    /** EventBus.publish: one delivery per event type, after commit or at once as the event's publishBehavior says. */
     publish(events: SObjectValue[], limits: Limits): DmlRowResult[] {
         const byType = new Map<string, SObjectValue[]>();
         for (const e of events) {
@@ -157,7 +157,9 @@ export class OrgAsync {
         }
         for (const list of byType.values()) {
             const payload: OrgJob = { kind: 'events', objectName: list[0].objectName, events: list };
-            this.engine.enqueue({ kind: 'event', payload, publishAfterCommit: true }, limits);
+            const described = this.rt.schema.getObject(list[0].objectName);
+            const publishAfterCommit = described?.publishBehavior === 'PublishAfterCommit';
+            this.engine.enqueue({ kind: 'event', payload, publishAfterCommit }, limits);
         }
         return events.map(() => ({ success: true, id: null, created: true, errors: [] }));
     }

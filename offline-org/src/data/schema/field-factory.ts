@@ -102,6 +102,7 @@ export interface ObjectOptions {
     customSettingsType?: 'List' | 'Hierarchy';
     customMetadata?: boolean;
     platformEvent?: boolean;
+    publishBehavior?: 'PublishImmediately' | 'PublishAfterCommit';
     nameComposedOf?: string[];
 }
 
@@ -158,5 +159,6 @@ export function makeObject(
         ...(opts.customSettingsType ? { customSettingsType: opts.customSettingsType } : {}),
         ...(opts.nameComposedOf ? { nameComposedOf: opts.nameComposedOf } : {}),
         ...(opts.setup ? { setup: true } : {}),
+        ...(opts.publishBehavior ? { publishBehavior: opts.publishBehavior } : {}),
     };
 }

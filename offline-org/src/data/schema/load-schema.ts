@@ -106,6 +106,12 @@ function customObjectOptions(
     } else if (/__e$/i.test(name)) {
         opts.platformEvent = true;
         opts.setup = true;
+        // Setup's default (and the platform's recommendation) is Publish Immediately; an object file without the
+        // element is read the same way (our reading: the Metadata API reference does not state a default).
+        const behavior = childText(el, 'publishBehavior') ?? 'PublishImmediately';
+        if (behavior !== 'PublishImmediately' && behavior !== 'PublishAfterCommit')
+            throw new MetadataError(file, `unknown publishBehavior ${behavior}`);
+        opts.publishBehavior = behavior;
         extra.push(
             makeField('ReplayId', 'string', { createable: false, updateable: false }),
             makeField('EventUuid', 'string', { createable: false, updateable: false }),
