@@ -92,6 +92,14 @@ export class AsyncEngine<P> {
         this.sink = options.sink;
     }
 
+    /**
+     * Sets the org's default maximum queueable chain depth: 5 plays a Developer Edition or trial org (the sixth job of
+     * a chain is refused with `AsyncException: Maximum stack depth has been reached.`), undefined a production org.
+     */
+    setDefaultMaxStackDepth(depth: number | undefined): void {
+        this.options.defaultMaxStackDepth = depth;
+    }
+
     // ---- transactions -------------------------------------------------------------------------------------------
 
     /** Opens the interpreter's synchronous transaction (anonymous Apex, a test method, a REST request). */

@@ -162,3 +162,24 @@ test('an integer field (Account.NumberOfEmployees, type int in the REST describe
         42,
     );
 });
+
+test('in a Developer Edition org (chains capped at five jobs) a long run goes on through scheduled relays', () => {
+    const h = openResyncOrg();
+    h.org.platform.async.engine.setDefaultMaxStackDepth(5);
+    h.apex(dataSetApex({ account: 3, contact: 4 }));
+    const runId = start(h, 'FullResync');
+    const drained = h.drain();
+    assert.deepEqual(drained.errors, []);
+    const run = runRow(h, runId);
+    assert.equal(run.State__c, 'Completed', text(run.StateReason__c));
+    assert.equal(run.Inserted__c, 40);
+    assertMirrored(h);
+    const relays = h.source(`SELECT Id FROM CronTrigger WHERE CronJobDetail.Name LIKE 'Resync chain relay%'`);
+    assert.ok(relays.length >= 2, `the chain was carried on by relays (${relays.length})`);
+    assert.equal(
+        h.source(`SELECT Id FROM CronTrigger WHERE CronJobDetail.Name LIKE 'Resync chain relay%' AND State = 'WAITING'`)
+            .length,
+        0,
+        'no relay is left waiting',
+    );
+});
