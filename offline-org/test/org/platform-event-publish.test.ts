@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApexThrow } from '../../src/apex/runtime/values.js';
-import { beginOrgTransaction, endOrgTransaction, openOrg } from '../../src/org/open-org.js';
-import type { OfflineOrg } from '../../src/org/open-org.js';
+import { runAnonymousBlock } from '../../src/org/anonymous.js';
+import { openOrg } from '../../src/org/open-org.js';
 
 function eventObject(behavior: string | null): string {
     return `<?xml version="1.0" encoding="UTF-8"?>
@@ -56,16 +55,7 @@ function project(): string {
     return root;
 }
 
-function run(org: OfflineOrg, source: string): void {
-    beginOrgTransaction(org);
-    let ok = false;
-    try {
-        org.rt.runAnonymous('anon.apex', source);
-        ok = true;
-    } finally {
-        endOrgTransaction(org, ok);
-    }
-}
+const text = (value: string | null): string => value ?? '';
 
 const PUBLISH = `EventBus.publish(new Now__e(Text__c = 'a'));
 EventBus.publish(new Later__e(Text__c = 'b'));
@@ -73,7 +63,7 @@ EventBus.publish(new Plain__e(Text__c = 'c'));`;
 
 test('a committed transaction delivers every event', () => {
     const org = openOrg([project()]);
-    run(org, PUBLISH);
+    assert.equal(runAnonymousBlock(org, 'anon.apex', PUBLISH).error, null);
     org.platform.async.runQueued();
     assert.deepEqual(org.platform.async.host.debug.map((d) => d.message).sort(), [
         'Later__e b',
@@ -84,7 +74,7 @@ test('a committed transaction delivers every event', () => {
 
 test('a rolled-back transaction delivers only the events published immediately', () => {
     const org = openOrg([project()]);
-    assert.throws(() => run(org, `${PUBLISH}\nInteger boom = 1 / 0;`), ApexThrow);
+    assert.match(text(runAnonymousBlock(org, 'anon.apex', `${PUBLISH}\nInteger boom = 1 / 0;`).error), /MathException/);
     org.platform.async.runQueued();
     assert.deepEqual(org.platform.async.host.debug.map((d) => d.message).sort(), ['Now__e a', 'Plain__e c']);
 });
