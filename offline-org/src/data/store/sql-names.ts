@@ -19,11 +19,15 @@ export function columnName(field: FieldDescribe | string): string {
 const NUMERIC: ReadonlySet<FieldType> = new Set(['double', 'currency', 'percent']);
 const INTEGRAL: ReadonlySet<FieldType> = new Set(['integer', 'long', 'boolean']);
 
-/** The column declaration: text is case-insensitive (NOCASE), as SOQL comparisons are. */
+/**
+ * The column declaration: text is case-insensitive (NOCASE), as SOQL comparisons are; Ids and references compare and
+ * sort by their characters (BINARY): record Ids are case-sensitive, and `ORDER BY Id` follows their base-62 order
+ * (0-9, A-Z, a-z), which is the order records were created in.
+ */
 export function columnType(field: FieldDescribe): string {
     if (NUMERIC.has(field.type)) return 'REAL';
     if (INTEGRAL.has(field.type)) return 'INTEGER';
-    if (field.caseSensitive) return 'TEXT';
+    if (field.caseSensitive || field.type === 'id' || field.type === 'reference') return 'TEXT';
     return 'TEXT COLLATE NOCASE';
 }
 

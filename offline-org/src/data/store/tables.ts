@@ -11,7 +11,7 @@ export function createTables(db: Database.Database, schema: Schema): void {
         for (const f of object.fields.values()) {
             if (!hasColumn(f) || f.name === 'IsDeleted') continue;
             columns.push(
-                f.name === 'Id' ? `"Id" TEXT PRIMARY KEY COLLATE NOCASE` : `${columnName(f)} ${columnType(f)}`,
+                f.name === 'Id' ? `"Id" TEXT PRIMARY KEY COLLATE BINARY` : `${columnName(f)} ${columnType(f)}`,
             );
         }
         columns.push(`${DELETED_COLUMN} INTEGER NOT NULL DEFAULT 0`, `${CASCADE_ROOT_COLUMN} TEXT`);
