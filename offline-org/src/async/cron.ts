@@ -4,7 +4,7 @@
  * once, at its first occurrence (our choice; the platform's behaviour there is not documented).
  */
 import type { CronSchedule, DayOfMonthSpec, DayOfWeekSpec } from './cron-parse.js';
-import { dayOfWeek, daysInMonth, instantToLocal, localToInstants } from './time-zone.js';
+import { dayOfWeek, daysInMonth, instantToLocal, localToInstants } from '../time/time-zone.js';
 
 export { parseCron } from './cron-parse.js';
 export type { CronSchedule } from './cron-parse.js';

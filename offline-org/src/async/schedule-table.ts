@@ -8,7 +8,7 @@ import type { CronSchedule } from './cron.js';
 import { MAX_SCHEDULED_JOBS } from './enqueue-rules.js';
 import { raise } from './platform-exception.js';
 import type { CronJobDetailRecord, CronTriggerRecord } from './records.js';
-import { assertTimeZone } from './time-zone.js';
+import { assertTimeZone } from '../time/time-zone.js';
 
 export interface ScheduledEntry {
     trigger: CronTriggerRecord;

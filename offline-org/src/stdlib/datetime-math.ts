@@ -1,7 +1,10 @@
 /**
  * Calendar arithmetic and time-zone conversion shared by Date, Datetime and Time.
- * Time zones use the JS Intl database (IANA names, as the platform's TimeZone class does).
+ * Time zones use the JS Intl database (IANA names, as the platform's TimeZone class does), read through
+ * time/time-zone.ts.
  */
+import { instantToLocal, localKey } from '../time/time-zone.js';
+
 export function pad(n: number, width: number): string {
     return String(n).padStart(width, '0');
 }
@@ -31,31 +34,9 @@ export function addMonths(y: number, m: number, d: number, months: number): { y:
     return { y: ny, m: nm, d: Math.min(d, daysInMonth(ny, nm)) };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-    let f = formatters.get(tz);
-    if (!f) {
-        f = new Intl.DateTimeFormat('en-US', {
-            timeZone: tz,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-            hour: '2-digit',
-            minute: '2-digit',
-            second: '2-digit',
-        });
-        formatters.set(tz, f);
-    }
-    return f;
-}
-
 /** Offset of the zone from GMT at the given instant, in milliseconds. */
 export function zoneOffsetMs(tz: string, utcMs: number): number {
-    const parts = formatter(tz).formatToParts(new Date(utcMs));
-    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
-    return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+    return localKey(instantToLocal(utcMs, tz)) - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
 /** Local wall-clock fields of an instant in a zone. */

@@ -3,35 +3,16 @@
  * time zone, converted to storage values for date fields (YYYY-MM-DD) or datetime fields (UTC ISO instants).
  * Weeks start on Sunday (en_US); fiscal periods follow the default fiscal year (starting in January).
  */
+import { instantToLocal, localKey } from '../../time/time-zone.js';
 import { QueryException } from '../errors.js';
 
 /** A calendar day as a UTC-midnight timestamp (ms), used only for day arithmetic. */
 type Day = number;
 const DAY_MS = 86_400_000;
 
-function localParts(
-    instant: Date,
-    timeZone: string,
-): { y: number; m: number; d: number; h: number; min: number; s: number } {
-    const parts = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-    }).formatToParts(instant);
-    const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-    return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute'), s: get('second') };
-}
-
 /** The offset (ms) of `timeZone` from UTC at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
-    const p = localParts(new Date(instant), timeZone);
-    const asUtc = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s);
-    return asUtc - Math.floor(instant / 1000) * 1000;
+    return localKey(instantToLocal(instant, timeZone)) - Math.floor(instant / 1000) * 1000;
 }
 
 /** The UTC instant at which local day `day` starts in `timeZone`. */
@@ -44,8 +25,8 @@ export function startOfLocalDay(day: Day, timeZone: string): Date {
 
 /** Today's local date in `timeZone`. */
 export function localToday(now: Date, timeZone: string): Day {
-    const p = localParts(now, timeZone);
-    return Date.UTC(p.y, p.m - 1, p.d);
+    const p = instantToLocal(now.getTime(), timeZone);
+    return Date.UTC(p.year, p.month - 1, p.day);
 }
 
 function addMonths(day: Day, months: number): Day {

@@ -48,7 +48,7 @@ export function instantToLocal(ms: number, timeZone: string): LocalTime {
         year: get('year'),
         month: get('month'),
         day: get('day'),
-        hour: get('hour'),
+        hour: get('hour') % 24, // midnight as 0 even where Intl writes 24
         minute: get('minute'),
         second: get('second'),
     };
