@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApexThrow } from '../../src/apex/runtime/values.js';
-import { beginOrgTransaction, endOrgTransaction, openOrg, orgTestHooks } from '../../src/org/open-org.js';
-import type { OfflineOrg } from '../../src/org/open-org.js';
+import { openOrg, orgTestHooks } from '../../src/org/open-org.js';
+import { runCommitted } from '../support/run-committed.js';
 import { runTests } from '../../src/testing/test-runner.js';
 
 const CLASSES: Record<string, string> = {
@@ -101,18 +101,7 @@ function project(): string {
     return root;
 }
 
-function run(org: OfflineOrg, source: string): string[] {
-    beginOrgTransaction(org);
-    const from = org.rt.tx.debug.length;
-    let ok = false;
-    try {
-        org.rt.runAnonymous('anon.apex', source);
-        ok = true;
-    } finally {
-        endOrgTransaction(org, ok);
-    }
-    return org.rt.tx.debug.slice(from).map((d) => d.message);
-}
+const run = runCommitted;
 
 test('Apex tests: stopTest runs queueables, futures, batches and schedules; rows are visible to SOQL', () => {
     const org = openOrg([project()]);

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApexThrow } from '../../src/apex/runtime/values.js';
-import { beginOrgTransaction, endOrgTransaction, openOrg } from '../../src/org/open-org.js';
-import type { OfflineOrg } from '../../src/org/open-org.js';
+import { openOrg } from '../../src/org/open-org.js';
+import { runCommitted } from '../support/run-committed.js';
 
 function project(files: Record<string, string> = {}): string {
     const root = mkdtempSync(join(tmpdir(), 'org-platform-'));
@@ -22,18 +22,7 @@ function project(files: Record<string, string> = {}): string {
     return root;
 }
 
-function run(org: OfflineOrg, source: string): string[] {
-    beginOrgTransaction(org);
-    const from = org.rt.tx.debug.length;
-    let ok = false;
-    try {
-        org.rt.runAnonymous('anon.apex', source);
-        ok = true;
-    } finally {
-        endOrgTransaction(org, ok);
-    }
-    return org.rt.tx.debug.slice(from).map((d) => d.message);
-}
+const run = runCommitted;
 
 function apexError(fn: () => unknown): string {
     try {
