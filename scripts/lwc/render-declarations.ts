@@ -73,10 +73,9 @@ export function renderDeclarations(classes: AuraClass[], labels: string[]): stri
     out.push('}', '');
     for (const owner of classes) {
         for (const method of owner.methods) {
-            const params =
-                method.params.length === 0
-                    ? 'Record<string, never>'
-                    : `{ ${method.params.map((param) => `${param.name}: ${tsType(param.type, owner, known)}`).join('; ')} }`;
+            // Apex receives null for any parameter, so each one may be passed null.
+            const fields = method.params.map((param) => `${param.name}: ${tsType(param.type, owner, known)} | null`);
+            const params = fields.length === 0 ? 'Record<string, never>' : `{ ${fields.join('; ')} }`;
             const result = method.returns ? tsType(method.returns, owner, known) : 'void';
             out.push(
                 `declare module ${quote(`@salesforce/apex/${owner.name}.${method.name}`)} {`,

@@ -46,6 +46,16 @@ declare namespace Apex {
             rowCount?: number;
         }
     }
+    namespace RecoveryController {
+        interface RollbackPreview {
+            runId?: string;
+            canRollBack?: boolean;
+            reason?: string;
+            resuming?: boolean;
+            toDelete?: number;
+            toRestore?: number;
+        }
+    }
     namespace ResyncController {
         interface EntityTable {
             targetId?: string;
@@ -77,6 +87,8 @@ declare namespace Apex {
     }
     namespace RunHistoryController {
         interface RunSummary {
+            name?: string;
+            targetName?: string;
             runId?: string;
             targetId?: string;
             mode?: string;
@@ -132,6 +144,16 @@ declare namespace Apex {
             statusCode?: string;
             message?: string;
             fields?: string[];
+        }
+        interface ErrorCount {
+            value?: string;
+            count?: number;
+        }
+        interface ErrorFacets {
+            runId?: string;
+            total?: number;
+            objects?: Apex.RunHistoryController.ErrorCount[];
+            statusCodes?: Apex.RunHistoryController.ErrorCount[];
         }
     }
     namespace RunLifecycleController {
@@ -190,47 +212,52 @@ declare namespace Apex {
 
 declare module "@salesforce/apex/ExecuteController.previewPlan" {
     /** ExecuteController.previewPlan */
-    const method: ApexMethod<{ targetId: string; objectNames: string[] }, Apex.ExecuteController.PlanPreview>;
+    const method: ApexMethod<{ targetId: string | null; objectNames: string[] | null }, Apex.ExecuteController.PlanPreview>;
     export default method;
 }
 declare module "@salesforce/apex/ExecuteController.startExecute" {
     /** ExecuteController.startExecute */
-    const method: ApexMethod<{ targetId: string; choices: Apex.ExecuteController.ObjectChoice[] }, string>;
+    const method: ApexMethod<{ targetId: string | null; choices: Apex.ExecuteController.ObjectChoice[] | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/ExportController.exportErrors" {
     /** ExportController.exportErrors */
-    const method: ApexMethod<{ runId: string; cursor: string }, Apex.ExportController.CsvChunk>;
+    const method: ApexMethod<{ runId: string | null; cursor: string | null }, Apex.ExportController.CsvChunk>;
     export default method;
 }
 declare module "@salesforce/apex/ExportController.exportRecordLinks" {
     /** ExportController.exportRecordLinks */
-    const method: ApexMethod<{ syncTargetId: string; objectApiName: string; cursor: string }, Apex.ExportController.CsvChunk>;
+    const method: ApexMethod<{ syncTargetId: string | null; objectApiName: string | null; cursor: string | null }, Apex.ExportController.CsvChunk>;
+    export default method;
+}
+declare module "@salesforce/apex/RecoveryController.previewRollback" {
+    /** RecoveryController.previewRollback */
+    const method: ApexMethod<{ runId: string | null }, Apex.RecoveryController.RollbackPreview>;
     export default method;
 }
 declare module "@salesforce/apex/RecoveryController.rollbackRun" {
     /** RecoveryController.rollbackRun */
-    const method: ApexMethod<{ runId: string }, string>;
+    const method: ApexMethod<{ runId: string | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/RecoveryController.validateRun" {
     /** RecoveryController.validateRun */
-    const method: ApexMethod<{ targetId: string; objectNames: string[]; sampleSize: number }, string>;
+    const method: ApexMethod<{ targetId: string | null; objectNames: string[] | null; sampleSize: number | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/ResyncController.getEntities" {
     /** ResyncController.getEntities */
-    const method: ApexMethod<{ targetId: string }, Apex.ResyncController.EntityTable>;
+    const method: ApexMethod<{ targetId: string | null }, Apex.ResyncController.EntityTable>;
     export default method;
 }
 declare module "@salesforce/apex/ResyncController.processSelected" {
     /** ResyncController.processSelected */
-    const method: ApexMethod<{ targetId: string; mode: string; objectNames: string[]; startedBy: string }, string>;
+    const method: ApexMethod<{ targetId: string | null; mode: string | null; objectNames: string[] | null; startedBy: string | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/ResyncController.processAll" {
     /** ResyncController.processAll */
-    const method: ApexMethod<{ targetId: string; mode: string; startedBy: string }, string>;
+    const method: ApexMethod<{ targetId: string | null; mode: string | null; startedBy: string | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/RetentionController.getRetention" {
@@ -240,7 +267,7 @@ declare module "@salesforce/apex/RetentionController.getRetention" {
 }
 declare module "@salesforce/apex/RetentionController.setRetentionDays" {
     /** RetentionController.setRetentionDays */
-    const method: ApexMethod<{ days: number }, Apex.RetentionController.RetentionInfo>;
+    const method: ApexMethod<{ days: number | null }, Apex.RetentionController.RetentionInfo>;
     export default method;
 }
 declare module "@salesforce/apex/RetentionController.schedulePurge" {
@@ -260,27 +287,47 @@ declare module "@salesforce/apex/RetentionController.purgeNow" {
 }
 declare module "@salesforce/apex/RunActionController.cancelRun" {
     /** RunActionController.cancelRun */
-    const method: ApexMethod<{ runId: string }, string>;
+    const method: ApexMethod<{ runId: string | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/RunActionController.retryRun" {
     /** RunActionController.retryRun */
-    const method: ApexMethod<{ runId: string; startedBy: string }, string>;
+    const method: ApexMethod<{ runId: string | null; startedBy: string | null }, string>;
     export default method;
 }
 declare module "@salesforce/apex/RunHistoryController.getRunStatus" {
     /** RunHistoryController.getRunStatus */
-    const method: ApexMethod<{ runId: string }, Apex.RunHistoryController.RunStatus>;
+    const method: ApexMethod<{ runId: string | null }, Apex.RunHistoryController.RunStatus>;
     export default method;
 }
 declare module "@salesforce/apex/RunHistoryController.listRuns" {
     /** RunHistoryController.listRuns */
-    const method: ApexMethod<{ targetId: string; maxRuns: number }, Apex.RunHistoryController.RunSummary[]>;
+    const method: ApexMethod<{ targetId: string | null; maxRuns: number | null }, Apex.RunHistoryController.RunSummary[]>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.findRuns" {
+    /** RunHistoryController.findRuns */
+    const method: ApexMethod<{ targetId: string | null; mode: string | null; state: string | null; maxRuns: number | null }, Apex.RunHistoryController.RunSummary[]>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.getProgressChannel" {
+    /** RunHistoryController.getProgressChannel (cacheable: usable with @wire) */
+    const method: ApexMethod<Record<string, never>, string>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.getErrorFacets" {
+    /** RunHistoryController.getErrorFacets */
+    const method: ApexMethod<{ runId: string | null }, Apex.RunHistoryController.ErrorFacets>;
     export default method;
 }
 declare module "@salesforce/apex/RunHistoryController.getRunErrors" {
     /** RunHistoryController.getRunErrors */
-    const method: ApexMethod<{ runId: string; pageSize: number; pageNumber: number }, Apex.RunHistoryController.ErrorPage>;
+    const method: ApexMethod<{ runId: string | null; pageSize: number | null; pageNumber: number | null }, Apex.RunHistoryController.ErrorPage>;
+    export default method;
+}
+declare module "@salesforce/apex/RunHistoryController.getRunErrorsFiltered" {
+    /** RunHistoryController.getRunErrorsFiltered */
+    const method: ApexMethod<{ runId: string | null; objectName: string | null; statusCode: string | null; pageSize: number | null; pageNumber: number | null }, Apex.RunHistoryController.ErrorPage>;
     export default method;
 }
 declare module "@salesforce/apex/RunLifecycleController.getRunLifecycle" {
@@ -290,27 +337,27 @@ declare module "@salesforce/apex/RunLifecycleController.getRunLifecycle" {
 }
 declare module "@salesforce/apex/ScheduleController.listSchedules" {
     /** ScheduleController.listSchedules (cacheable: usable with @wire) */
-    const method: ApexMethod<{ targetId: string }, Apex.ScheduleController.ScheduleInfo[]>;
+    const method: ApexMethod<{ targetId: string | null }, Apex.ScheduleController.ScheduleInfo[]>;
     export default method;
 }
 declare module "@salesforce/apex/ScheduleController.createSchedule" {
     /** ScheduleController.createSchedule */
-    const method: ApexMethod<{ targetId: string; mode: string; objectNames: string[]; cronExpression: string }, Apex.ScheduleController.ScheduleInfo>;
+    const method: ApexMethod<{ targetId: string | null; mode: string | null; objectNames: string[] | null; cronExpression: string | null }, Apex.ScheduleController.ScheduleInfo>;
     export default method;
 }
 declare module "@salesforce/apex/ScheduleController.pauseSchedule" {
     /** ScheduleController.pauseSchedule */
-    const method: ApexMethod<{ scheduleId: string }, Apex.ScheduleController.ScheduleInfo>;
+    const method: ApexMethod<{ scheduleId: string | null }, Apex.ScheduleController.ScheduleInfo>;
     export default method;
 }
 declare module "@salesforce/apex/ScheduleController.resumeSchedule" {
     /** ScheduleController.resumeSchedule */
-    const method: ApexMethod<{ scheduleId: string }, Apex.ScheduleController.ScheduleInfo>;
+    const method: ApexMethod<{ scheduleId: string | null }, Apex.ScheduleController.ScheduleInfo>;
     export default method;
 }
 declare module "@salesforce/apex/ScheduleController.deleteSchedule" {
     /** ScheduleController.deleteSchedule */
-    const method: ApexMethod<{ scheduleId: string }, void>;
+    const method: ApexMethod<{ scheduleId: string | null }, void>;
     export default method;
 }
 declare module "@salesforce/apex/TargetController.getTargets" {
@@ -320,10 +367,82 @@ declare module "@salesforce/apex/TargetController.getTargets" {
 }
 declare module "@salesforce/apex/TargetController.testConnection" {
     /** TargetController.testConnection */
-    const method: ApexMethod<{ targetId: string }, Apex.TargetController.ConnectionResult>;
+    const method: ApexMethod<{ targetId: string | null }, Apex.TargetController.ConnectionResult>;
     export default method;
 }
+declare module "@salesforce/label/c.Resync_Mode_Execute" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Mode_FailedMissedResync" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Mode_FullResync" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Mode_Retry" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Mode_Rollback" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Mode_Validate" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_RunLifecycleTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Cancelled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Cancelling" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Completed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_CompletedWithErrors" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Failed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Paused" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Planning" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Queued" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_RolledBack" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_RollingBack" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Running" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_State_Unknown" {
     const label: string;
     export default label;
 }

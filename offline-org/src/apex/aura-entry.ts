@@ -1,6 +1,7 @@
 /**
  * Calls an `@AuraEnabled` static method as Lightning does: parameters by name from JSON, a fresh transaction, the
- * result serialized as JSON.serialize would. The LWC host of the offline org uses this for `@salesforce/apex` imports.
+ * result serialized as JSON.serialize would, or (`shape: 'lightning'`) as Lightning hands it to a component
+ * (aura-serialize.ts). The LWC host of the offline org uses this for `@salesforce/apex` imports.
  */
 import type { Runtime } from './interpreter/runtime.js';
 import { exceptionTypeName } from './interpreter/exceptions.js';
@@ -8,17 +9,28 @@ import { ApexThrow } from './runtime/values.js';
 import { parseTree } from '../stdlib/json-tokens.js';
 import { typed } from '../stdlib/json.js';
 import { printCompact, toJsonNode } from '../stdlib/json-write.js';
+import { toLightningValue } from './aura-serialize.js';
 
 export type AuraResult =
     | { ok: true; json: string }
-    | { ok: false; status: number; error: { exceptionType: string; message: string; stackTrace: string } };
+    | {
+          ok: false;
+          status: number;
+          error: {
+              exceptionType: string;
+              message: string;
+              stackTrace: string;
+              /** Thrown by the caller's own exception class (not a platform one); absent when not thrown by Apex. */
+              userDefined?: boolean;
+          };
+      };
 
 export function invokeAuraEnabled(
     rt: Runtime,
     className: string,
     methodName: string,
     params: Record<string, unknown>,
-    opts: { cacheable?: boolean } = {},
+    opts: { cacheable?: boolean; shape?: 'json' | 'lightning' } = {},
 ): AuraResult {
     const cls = rt.table.findClass(className.split('.'), null);
     const fail = (message: string): AuraResult => ({
@@ -48,7 +60,12 @@ export function invokeAuraEnabled(
         });
         rt.statics(cls);
         const value = rt.invoke(m, null, args, pos);
-        return { ok: true, json: m.returnType.k === 'void' ? 'null' : printCompact(toJsonNode(rt, value, false)) };
+        if (m.returnType.k === 'void') return { ok: true, json: 'null' };
+        const json =
+            opts.shape === 'lightning'
+                ? JSON.stringify(toLightningValue(rt, value))
+                : printCompact(toJsonNode(rt, value, false));
+        return { ok: true, json };
     } catch (e) {
         if (e instanceof ApexThrow) {
             const x = e.exc.exc!;
@@ -59,6 +76,7 @@ export function invokeAuraEnabled(
                     exceptionType: exceptionTypeName(e.exc.cls),
                     message: rt.stringOf(x.message),
                     stackTrace: x.stack,
+                    userDefined: e.exc.cls.decl !== null,
                 },
             };
         }

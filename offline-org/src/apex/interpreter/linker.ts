@@ -179,6 +179,7 @@ export class ClassTable {
                                 : null,
                         isFinal: m.mods.set.has('final'),
                         isTransient: m.mods.set.has('transient'),
+                        auraEnabled: m.mods.annotations.some((a) => a.name === 'auraenabled'),
                         owner: cls,
                     };
                     if (m.kind === 'property' && !f.prop && m.setter === null && m.getter) f.isFinal = false;

@@ -18,6 +18,8 @@ export interface RtField {
     prop: PropertyDecl | null;
     isFinal: boolean;
     isTransient: boolean;
+    /** Annotated @AuraEnabled: serialized to Lightning components. */
+    auraEnabled: boolean;
     owner: RtClass;
 }
 

@@ -1,7 +1,8 @@
 import { LightningElement, api, wire } from 'lwc';
 import getRunLifecycle from '@salesforce/apex/RunLifecycleController.getRunLifecycle';
 import title from '@salesforce/label/c.Resync_RunLifecycleTitle';
-import { describeState, reduceError } from './runStates';
+import { describeState } from 'c/runStates';
+import { reduceError } from 'c/errorReducer';
 
 /** One row of the life-cycle table, ready for the template. */
 export interface LifecycleRow {
