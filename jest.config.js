@@ -6,6 +6,12 @@ module.exports = {
     moduleFileExtensions: ['ts', 'js', 'html'],
     roots: ['<rootDir>/force-app'],
     testMatch: ['**/__tests__/**/*.test.ts'],
+    // Labels read their real text (scripts/jest/label-modules.js writes a module per label before the tests).
+    globalSetup: '<rootDir>/scripts/jest/label-modules.js',
+    moduleNameMapper: {
+        '^@salesforce/label/c\\.(.+)$': '<rootDir>/node_modules/.cache/jest-labels/$1.js',
+    },
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**'],
     coverageReporters: ['text-summary', 'lcov'],
+    coverageThreshold: { global: { lines: 90 } },
 };

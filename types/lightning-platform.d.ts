@@ -30,7 +30,10 @@ declare module 'lightning/empApi' {
         replayId: number,
         onMessage: (message: EmpMessage) => void,
     ): Promise<EmpSubscription>;
-    export function unsubscribe(subscription: EmpSubscription, callback?: (response: unknown) => void): Promise<unknown>;
+    export function unsubscribe(
+        subscription: EmpSubscription,
+        callback?: (response: unknown) => void,
+    ): Promise<unknown>;
     export function onError(callback: (error: unknown) => void): void;
     export function setDebugFlag(flag: boolean): Promise<unknown>;
     export function isEmpEnabled(): Promise<boolean>;
@@ -50,10 +53,11 @@ declare module 'lightning/navigation' {
         [Navigate](pageReference: PageReference, replace?: boolean): void;
         [GenerateUrl](pageReference: PageReference): Promise<string>;
     }
-    type Constructor<T> = abstract new (...args: never[]) => T;
     /** The mixin that gives a component `this[NavigationMixin.Navigate](pageReference)`. */
     export const NavigationMixin: {
-        <Base extends Constructor<object>>(base: Base): Base & Constructor<Navigator>;
+        <Base extends new (...args: never[]) => object>(
+            base: Base,
+        ): new (...args: ConstructorParameters<Base>) => InstanceType<Base> & Navigator;
         readonly Navigate: typeof Navigate;
         readonly GenerateUrl: typeof GenerateUrl;
     };

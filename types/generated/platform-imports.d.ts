@@ -370,6 +370,170 @@ declare module "@salesforce/apex/TargetController.testConnection" {
     const method: ApexMethod<{ targetId: string | null }, Apex.TargetController.ConnectionResult>;
     export default method;
 }
+declare module "@salesforce/label/c.Resync_Confirm_Cancel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Confirm_Close" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Confirm_Confirm" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_ActiveRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_ConfirmAll" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_ConfirmSelected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_ConfirmTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Enabled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Entity" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_FailedMissedDescription" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_FailedRecords" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_FullDescription" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_LatestFailedMissed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_LatestFull" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Linked" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Never" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_NoEnabled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_NoEntities" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_NothingSelected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Process" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_ProcessAll" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Refresh" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Selected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Start" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Started" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_SyncToStart" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_TargetInactive" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_DataResync_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_ActiveRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_AllEnabled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Following" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Mode" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_NoTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Objects" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_ObjectsDone" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Start" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Starting" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Launcher_Totals" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_Mode_Execute" {
     const label: string;
     export default label;
@@ -391,6 +555,86 @@ declare module "@salesforce/label/c.Resync_Mode_Rollback" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_Mode_Validate" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectState_Pending" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectState_Skipped" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_CancelRequested" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Deferred" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Details" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Elapsed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Failed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Inserted" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Live" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Object" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Path" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Polling" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Processed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Progress" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_State" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Totals" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Unchanged" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_Updated" {
     const label: string;
     export default label;
 }
@@ -443,6 +687,54 @@ declare module "@salesforce/label/c.Resync_State_Running" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_State_Unknown" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_ActiveRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_Connected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_Inactive" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_Label" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_LastTested" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_None" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_NotConnected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_NotTested" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_Placeholder" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_TestConnection" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetPicker_Testing" {
     const label: string;
     export default label;
 }

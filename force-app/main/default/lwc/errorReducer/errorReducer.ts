@@ -53,7 +53,7 @@ function bodyMessages(body: unknown): string[] {
     if (own) messages.push(own);
     const output = (body as { output?: unknown }).output;
     if (typeof output === 'object' && output !== null) {
-        messages.push(...outputMessages(output as OutputErrors));
+        messages.push(...outputMessages(output));
     }
     return messages;
 }

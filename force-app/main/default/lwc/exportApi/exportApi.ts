@@ -21,6 +21,10 @@ export function exportErrors(runId: string, cursor: string | null): Promise<CsvC
  * @param objectApiName the object
  * @param cursor null for the first part, else the part before's `nextCursor`
  */
-export function exportRecordLinks(syncTargetId: string, objectApiName: string, cursor: string | null): Promise<CsvChunk> {
+export function exportRecordLinks(
+    syncTargetId: string,
+    objectApiName: string,
+    cursor: string | null,
+): Promise<CsvChunk> {
     return exportRecordLinksApex({ syncTargetId, objectApiName, cursor });
 }

@@ -100,11 +100,11 @@ export class RunProgressFeed {
             const channel = await getProgressChannel();
             const subscription = await subscribe(channel, -1, (message) => {
                 if (sameId(runIdOf(message), this.runId)) {
-                    void this.read();
+                    this.read().catch(() => undefined);
                 }
             });
             if (this.stopped) {
-                void unsubscribe(subscription);
+                unsubscribe(subscription).catch(() => undefined);
                 return true;
             }
             this.subscription = subscription;
@@ -127,8 +127,13 @@ export class RunProgressFeed {
         if (this.stopped || this.ended) {
             return;
         }
+        // Polling is the fallback the platform's streaming docs ask for when empApi is unavailable; it is bounded
+        // (never faster than MIN_POLL_MS) and stops when the run ends or the owner stops the feed.
+        // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.timer = setTimeout(() => {
-            void this.read().then(() => this.schedulePoll());
+            this.read()
+                .then(() => this.schedulePoll())
+                .catch(() => undefined);
         }, this.pollMs);
     }
 

@@ -1,7 +1,6 @@
 import { createElement } from 'lwc';
 import RunLifecycle from 'c/runLifecycle';
 import getRunLifecycle from '@salesforce/apex/RunLifecycleController.getRunLifecycle';
-import { describeState, reduceError } from '../runStates';
 
 jest.mock(
     '@salesforce/apex/RunLifecycleController.getRunLifecycle',
@@ -77,20 +76,5 @@ describe('c-run-lifecycle', () => {
         const alert = element.shadowRoot?.querySelector('[role="alert"]');
         expect(alert?.textContent).toBe('Insufficient access to RunLifecycleController');
         expect(element.shadowRoot?.querySelector('lightning-spinner')).toBeNull();
-    });
-});
-
-describe('runStates helpers', () => {
-    it('shows an unknown state as it is', () => {
-        expect(describeState('Exploded')).toEqual({ label: 'Exploded', badgeTheme: 'slds-badge_lightest' });
-        expect(describeState('').label).toBe('Unknown');
-    });
-
-    it('reduces every error shape to one message', () => {
-        expect(reduceError({ body: [{ message: 'a' }, { message: 'b' }] })).toBe('a, b');
-        expect(reduceError(new Error('boom'))).toBe('boom');
-        expect(reduceError({ statusText: 'Server Error' })).toBe('Server Error');
-        expect(reduceError(undefined)).toBe('Unknown error');
-        expect(reduceError('plain')).toBe('plain');
     });
 });
