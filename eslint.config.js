@@ -11,6 +11,8 @@ const path = require('node:path');
 
 const lwcTs = 'force-app/**/lwc/**/*.ts';
 const lwcTests = 'force-app/**/lwc/**/__tests__/**/*.ts';
+// The LWC tests' shared helpers: browser code, type-checked with the LWC tests.
+const lwcTestUtils = 'scripts/jest/lwc-test-utils.ts';
 
 // The LWC rule sets come with their own parser (Babel); keep their plugins and rules, parse with typescript-eslint.
 const lwcRules = lwcConfig.configs.recommended.map((entry) => {
@@ -36,7 +38,7 @@ module.exports = tseslint.config(
     },
     ...lwcRules,
     {
-        files: [lwcTs],
+        files: [lwcTs, lwcTestUtils],
         extends: [...tseslint.configs.recommendedTypeChecked],
         languageOptions: {
             parser: tseslint.parser,
@@ -70,6 +72,7 @@ module.exports = tseslint.config(
     },
     {
         files: ['scripts/**/*.ts', 'offline-org/**/*.ts'],
+        ignores: [lwcTestUtils],
         extends: [...tseslint.configs.recommendedTypeChecked],
         languageOptions: {
             parserOptions: {

@@ -10,6 +10,9 @@ module.exports = {
     globalSetup: '<rootDir>/scripts/jest/label-modules.js',
     moduleNameMapper: {
         '^@salesforce/label/c\\.(.+)$': '<rootDir>/node_modules/.cache/jest-labels/$1.js',
+        // Records where a component navigates (getNavigateCalledWith), as lwc-recipes' shared mock does.
+        '^lightning/navigation$': '<rootDir>/scripts/jest/mocks/navigation.js',
+        '^test-utils$': '<rootDir>/scripts/jest/lwc-test-utils.ts',
     },
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**'],
     coverageReporters: ['text-summary', 'lcov'],

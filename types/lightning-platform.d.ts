@@ -57,7 +57,7 @@ declare module 'lightning/navigation' {
     export const NavigationMixin: {
         <Base extends new (...args: never[]) => object>(
             base: Base,
-        ): new (...args: ConstructorParameters<Base>) => InstanceType<Base> & Navigator;
+        ): (new (...args: ConstructorParameters<Base>) => InstanceType<Base> & Navigator) & Pick<Base, keyof Base>;
         readonly Navigate: typeof Navigate;
         readonly GenerateUrl: typeof GenerateUrl;
     };

@@ -26,6 +26,8 @@ function lwcPaths(): string {
     for (const name of bundles.sort()) {
         paths[`c/${name}`] = [`${name}/${name}`];
     }
+    // The LWC Jest tests' shared helpers (mapped for Jest in jest.config.js).
+    paths['test-utils'] = [relative(lwcRoot, join(repoRoot, 'scripts', 'jest', 'lwc-test-utils.ts'))];
     const config = { compilerOptions: { baseUrl: relative(dirname(pathsTarget), lwcRoot), paths } };
     return `${JSON.stringify(config, null, 2)}\n`;
 }

@@ -29,6 +29,7 @@ declare namespace Apex {
             updateAllowed?: boolean;
             batchSize?: number;
             deferredLookups?: string[];
+            selfReferences?: string[];
             fieldsSent?: string[];
             sourceOnly?: string[];
             targetOnly?: string[];
@@ -185,6 +186,72 @@ declare namespace Apex {
             lastRunName?: string;
         }
     }
+    namespace SettingsController {
+        interface TargetInput {
+            targetId?: string;
+            name?: string;
+            namedCredential?: string;
+            apiVersion?: string;
+            active?: boolean;
+            strictMode?: boolean;
+            apiUsagePauseThreshold?: number;
+            maxTransientRetries?: number;
+        }
+        interface ObjectSettingInput {
+            settingId?: string;
+            targetId?: string;
+            objectApiName?: string;
+            enabled?: boolean;
+            insertAllowed?: boolean;
+            updateAllowed?: boolean;
+            matchingMode?: string;
+            targetExternalIdField?: string;
+            recordFilter?: string;
+            batchSize?: number;
+            orderMode?: string;
+            manualPosition?: number;
+            includedFields?: string;
+            excludedFields?: string;
+        }
+        interface ObjectSettingInfo {
+            settingId?: string;
+            targetId?: string;
+            objectApiName?: string;
+            label?: string;
+            known?: boolean;
+            enabled?: boolean;
+            insertAllowed?: boolean;
+            updateAllowed?: boolean;
+            matchingMode?: string;
+            targetExternalIdField?: string;
+            recordFilter?: string;
+            filterProblem?: string;
+            batchSize?: number;
+            orderMode?: string;
+            manualPosition?: number;
+            includedFields?: string;
+            excludedFields?: string;
+            lastCompletedSyncAt?: string;
+        }
+        interface Option {
+            label?: string;
+            value?: string;
+        }
+        interface SettingsOptions {
+            matchingModes?: Apex.SettingsController.Option[];
+            orderModes?: Apex.SettingsController.Option[];
+            minBatchSize?: number;
+            maxBatchSize?: number;
+            defaultBatchSize?: number;
+            minPauseThreshold?: number;
+            maxPauseThreshold?: number;
+            maxRetries?: number;
+            defaultApiVersion?: string;
+            canEditTargets?: boolean;
+            canEditObjectSettings?: boolean;
+            canDeleteObjectSettings?: boolean;
+        }
+    }
     namespace TargetController {
         interface TargetInfo {
             targetId?: string;
@@ -196,6 +263,8 @@ declare namespace Apex {
             lastConnectionOk?: boolean;
             lastConnectionMessage?: string;
             lastConnectionTestAt?: string;
+            apiUsagePauseThreshold?: number;
+            maxTransientRetries?: number;
             activeRunId?: string;
             activeRunState?: string;
         }
@@ -360,6 +429,41 @@ declare module "@salesforce/apex/ScheduleController.deleteSchedule" {
     const method: ApexMethod<{ scheduleId: string | null }, void>;
     export default method;
 }
+declare module "@salesforce/apex/SettingsController.getSettingsOptions" {
+    /** SettingsController.getSettingsOptions */
+    const method: ApexMethod<Record<string, never>, Apex.SettingsController.SettingsOptions>;
+    export default method;
+}
+declare module "@salesforce/apex/SettingsController.saveTarget" {
+    /** SettingsController.saveTarget */
+    const method: ApexMethod<{ input: Apex.SettingsController.TargetInput | null }, Apex.TargetController.TargetInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/SettingsController.getObjectSettings" {
+    /** SettingsController.getObjectSettings */
+    const method: ApexMethod<{ targetId: string | null }, Apex.SettingsController.ObjectSettingInfo[]>;
+    export default method;
+}
+declare module "@salesforce/apex/SettingsController.saveObjectSetting" {
+    /** SettingsController.saveObjectSetting */
+    const method: ApexMethod<{ input: Apex.SettingsController.ObjectSettingInput | null }, Apex.SettingsController.ObjectSettingInfo>;
+    export default method;
+}
+declare module "@salesforce/apex/SettingsController.deleteObjectSetting" {
+    /** SettingsController.deleteObjectSetting */
+    const method: ApexMethod<{ objectSettingId: string | null }, void>;
+    export default method;
+}
+declare module "@salesforce/apex/SettingsController.objectCandidates" {
+    /** SettingsController.objectCandidates */
+    const method: ApexMethod<Record<string, never>, Apex.SettingsController.Option[]>;
+    export default method;
+}
+declare module "@salesforce/apex/SettingsController.externalIdFields" {
+    /** SettingsController.externalIdFields */
+    const method: ApexMethod<{ objectApiName: string | null }, Apex.SettingsController.Option[]>;
+    export default method;
+}
 declare module "@salesforce/apex/TargetController.getTargets" {
     /** TargetController.getTargets */
     const method: ApexMethod<Record<string, never>, Apex.TargetController.TargetInfo[]>;
@@ -490,6 +594,198 @@ declare module "@salesforce/label/c.Resync_DataResync_Title" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_ErrorViewer_All" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Code" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_CodeFilter" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Empty" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Export" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_ExportAllNote" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Exported" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Fields" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Message" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Next" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Object" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_ObjectFilter" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Operation" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Option" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Page" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Previous" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Row" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_SourceId" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ErrorViewer_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_CannotStart" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_ConfirmMessage" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_ConfirmTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_HelpExecute" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_HelpFailedMissed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_HelpFull" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_InvalidChoice" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_NoPreview" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_NoTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_NothingChosen" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_OrderSent" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_PreviewPlan" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Previewing" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Progress" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_RunActive" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_SampleSize" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Start" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Started" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Starting" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_SyncType" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_TargetInactive" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_TypeExecute" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_TypeFailedMissed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_TypeFull" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_Validate" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Execute_ValidateStarted" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_Launcher_ActiveRun" {
     const label: string;
     export default label;
@@ -534,6 +830,98 @@ declare module "@salesforce/label/c.Resync_Launcher_Totals" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_MigrationOrder_Automatic" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_BatchSize" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_BatchSizeFor" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_CycleReason" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Deferred" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_DragHint" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Empty" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Insert" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_InsertFor" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Manual" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Move" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_MoveDown" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_MoveUp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Moved" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_None" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Object" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Position" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Reset" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_SelfReason" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_Update" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_MigrationOrder_UpdateFor" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_Mode_Execute" {
     const label: string;
     export default label;
@@ -563,6 +951,82 @@ declare module "@salesforce/label/c.Resync_ObjectState_Pending" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_ObjectState_Skipped" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_CanStart" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_CannotStart" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Details" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Empty" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_FieldsSent" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_NotReadable" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_NotWritable" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Object" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Problems" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Records" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_RequiredNotSent" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_SourceOnly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_StrictOff" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_StrictOn" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_TargetOnly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_TypeMismatches" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_PlanPreview_Unreadable" {
     const label: string;
     export default label;
 }
@@ -638,7 +1102,159 @@ declare module "@salesforce/label/c.Resync_Progress_Updated" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_RollbackDialog_Cancel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Cannot" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Changed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Close" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Confirm" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Delete" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Restore" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Resuming" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RollbackDialog_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_Cancel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_CancelAsked" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_CancelMessage" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_CancelTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_ExportIds" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_ExportObject" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_Exported" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_Keep" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_Label" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_Retry" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_RetryStarted" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_Rollback" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunActions_RollbackStarted" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_RunLifecycleTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Deferred" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Elapsed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Ended" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Failed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Inserted" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Mode" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_NoObjects" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Object" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Started" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_State" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Totals" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Unchanged" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunSummary_Updated" {
     const label: string;
     export default label;
 }

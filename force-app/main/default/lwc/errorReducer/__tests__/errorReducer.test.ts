@@ -29,7 +29,9 @@ describe('c/errorReducer', () => {
 
     it('reads a network failure and a JavaScript error', () => {
         expect(reduceError(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
-        expect(reduceError({ status: 0 })).toBe('The server could not be reached. Check your connection and try again.');
+        expect(reduceError({ status: 0 })).toBe(
+            'The server could not be reached. Check your connection and try again.',
+        );
         expect(reduceError({ status: 503, statusText: 'Service Unavailable' })).toBe('Service Unavailable (HTTP 503)');
         expect(reduceError({ statusText: 'Server Error' })).toBe('Server Error');
     });
