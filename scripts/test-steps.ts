@@ -63,7 +63,8 @@ export const STEPS: Step[] = [
     { name: 'gate: apex semantics', command: [...tsx, 'scripts/gates/apex-semantics.ts'] },
     { name: 'gate: apex security', command: [...tsx, 'scripts/gates/apex-security.ts'] },
     { name: 'gate: metadata', command: [...tsx, 'scripts/gates/metadata.ts'] },
-    { name: 'tests: LWC (jest)', command: ['npx', 'jest', '--ci'], counts: jestCounts },
+    // With line coverage of the LWC TypeScript, at least 90% (coverageThreshold in jest.config.js).
+    { name: 'tests: LWC (jest)', command: ['npx', 'jest', '--ci', '--coverage'], counts: jestCounts },
     {
         name: 'tests: tooling',
         command: [...tsx, '--test', ...testFiles('scripts/test')],

@@ -28,7 +28,11 @@ describe('sf CLI offline', () => {
         sf('project', 'generate', 'manifest', '--source-dir', 'force-app', '--output-dir', out);
         const manifest = readFileSync(join(out, 'package.xml'), 'utf8');
         assert.match(manifest, /<members>RunStateMachine<\/members>/);
-        assert.match(manifest, /<members>runLifecycle<\/members>\s*<name>LightningComponentBundle<\/name>/);
+        const bundles = [...manifest.matchAll(/<types>([\s\S]*?)<\/types>/g)]
+            .map((match) => match[1])
+            .find((block) => block.includes('<name>LightningComponentBundle</name>'));
+        assert.match(bundles ?? '', /<members>runLifecycle<\/members>/);
+        assert.match(bundles ?? '', /<members>dataResync<\/members>/);
     });
 
     it('converts to metadata format with the compiled .js and without TypeScript, tsconfig or tests', () => {
@@ -41,5 +45,29 @@ describe('sf CLI offline', () => {
         assert.ok(!existsSync(join(bundle, '__tests__')), 'no tests deployed');
         assert.ok(!existsSync(join(target, 'lwc', 'tsconfig.json')), 'no tsconfig deployed');
         assert.ok(existsSync(join(target, 'classes', 'RunStateMachine.cls')), 'Apex converted');
+    });
+
+    it('ships the Resync app with its tabs, FlexiPages, utility bar and screens', () => {
+        const target = join(out, 'mdapi-app');
+        sf('project', 'convert', 'source', '--source-dir', 'force-app', '--output-dir', target);
+        const app = readFileSync(join(target, 'applications', 'Resync.app'), 'utf8');
+        const tabs = [...app.matchAll(/<tabs>([^<]+)<\/tabs>/g)].map((match) => match[1]);
+        assert.deepEqual(tabs, ['Resync_Data_Resync', 'Resync_Execute', 'Resync_Run_History', 'Resync_Settings']);
+        assert.match(app, /<utilityBar>Resync_Utility_Bar<\/utilityBar>/);
+        for (const tab of tabs) {
+            const tabXml = readFileSync(join(target, 'tabs', `${tab}.tab`), 'utf8');
+            assert.match(tabXml, new RegExp(`<flexiPage>${tab}</flexiPage>`), `${tab} opens its FlexiPage`);
+            const page = readFileSync(join(target, 'flexipages', `${tab}.flexipage`), 'utf8');
+            const component = /<componentName>([^<]+)<\/componentName>/.exec(page)?.[1] ?? '';
+            assert.ok(existsSync(join(target, 'lwc', component, `${component}.js`)), `${tab} shows ${component}`);
+        }
+        const bar = readFileSync(join(target, 'flexipages', 'Resync_Utility_Bar.flexipage'), 'utf8');
+        assert.match(bar, /<componentName>resyncLauncher<\/componentName>/);
+        assert.match(bar, /<type>UtilityBar<\/type>/);
+        const permissionSet = readFileSync(join(target, 'permissionsets', 'Resync_Operator.permissionset'), 'utf8');
+        assert.match(permissionSet, /<application>Resync<\/application>/);
+        for (const tab of tabs) {
+            assert.match(permissionSet, new RegExp(`<tab>${tab}</tab>`), `operators see ${tab}`);
+        }
     });
 });
