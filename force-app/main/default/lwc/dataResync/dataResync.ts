@@ -26,6 +26,8 @@ export default class DataResync extends NavigationMixin(LightningElement) {
     @api defaultTargetName?: string;
     /** The mode chosen first (a design attribute): FailedMissedResync or FullResync. */
     @api defaultMode?: string;
+    /** On a target's record page: the target, chosen first. */
+    @api recordId?: string;
 
     readonly labels = LABELS;
     readonly columns: Column[] = entityColumns(LABELS);
@@ -44,6 +46,9 @@ export default class DataResync extends NavigationMixin(LightningElement) {
     override connectedCallback(): void {
         if (this.defaultMode && RESYNC_MODES.includes(this.defaultMode)) {
             this.mode = this.defaultMode;
+        }
+        if (this.recordId) {
+            this.targetId = this.recordId;
         }
     }
 

@@ -4,7 +4,7 @@ import getEntities from '@salesforce/apex/ResyncController.getEntities';
 import processSelected from '@salesforce/apex/ResyncController.processSelected';
 import processAll from '@salesforce/apex/ResyncController.processAll';
 import * as navigation from 'lightning/navigation';
-import { flushPromises, resetDom } from 'test-utils';
+import { flushPromises, query, resetDom } from 'test-utils';
 
 /** The shared navigation mock (scripts/jest/mocks/navigation.js) records the last page reference. */
 const { getNavigateCalledWith } = navigation as unknown as { getNavigateCalledWith: () => unknown };
@@ -54,7 +54,7 @@ function table(extra: Record<string, unknown> = {}): unknown {
     };
 }
 
-type Screen = HTMLElement & { defaultMode?: string; defaultTargetName?: string };
+type Screen = HTMLElement & { defaultMode?: string; defaultTargetName?: string; recordId?: string };
 
 function q<T extends Element = HTMLElement>(element: HTMLElement, selector: string): T | null {
     return element.shadowRoot?.querySelector<T>(selector) ?? null;
@@ -257,5 +257,10 @@ describe('c-data-resync', () => {
             type: 'standard__recordPage',
             attributes: { recordId: 'a0B000000000009AAA', actionName: 'view' },
         });
+    });
+
+    it('chooses the target of the record page it is placed on', async () => {
+        const element = await mountWithTarget({ recordId: TARGET });
+        expect(query<HTMLElement & { targetId: string }>(element, '[data-id="target"]')?.targetId).toBe(TARGET);
     });
 });
