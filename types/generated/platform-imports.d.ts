@@ -250,6 +250,7 @@ declare namespace Apex {
             canEditTargets?: boolean;
             canEditObjectSettings?: boolean;
             canDeleteObjectSettings?: boolean;
+            canManageSchedules?: boolean;
         }
     }
     namespace TargetController {
@@ -946,6 +947,162 @@ declare module "@salesforce/label/c.Resync_Mode_Validate" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_ObjectSettings_Actions" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Add" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_AddObject" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_AddPlaceholder" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_BatchSize" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Cancel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_ConfirmMessage" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_ConfirmTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Delete" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Deleted" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Edit" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_EditTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Enabled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_ExcludedFields" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_ExternalIdField" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_ExternalIdPlaceholder" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_FieldsHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Filter" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_FilterHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_FilterProblem" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_IncludedFields" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Insert" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Matching" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_No" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_NoExternalId" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_NoSettings" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_NoTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Object" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Order" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Position" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_ReadOnly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Save" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Saved" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_UnknownObject" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Update" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_Yes" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_ObjectState_Pending" {
     const label: string;
     export default label;
@@ -1102,6 +1259,66 @@ declare module "@salesforce/label/c.Resync_Progress_Updated" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_RetentionSettings_ConfirmMessage" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_ConfirmTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Days" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_DaysHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_NotScheduled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_PurgeNow" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_PurgeStarted" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_ReadOnly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Save" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Saved" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Schedule" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Scheduled" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RetentionSettings_Unschedule" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_RollbackDialog_Cancel" {
     const label: string;
     export default label;
@@ -1194,6 +1411,162 @@ declare module "@salesforce/label/c.Resync_RunActions_RollbackStarted" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_RunChart_Bar" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunChart_Empty" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunChart_Failed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunChart_Summary" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunChart_Synced" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunChart_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_Mode" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_NoRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_OpenOriginal" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_OriginalRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_Schedule" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_StartedBy" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_State" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_Target" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunDetail_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_AllModes" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_AllStates" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_AllTargets" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Count" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Elapsed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Empty" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Ended" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Failed" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Inserted" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Mode" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_OpenRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Refresh" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Run" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_ShowRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Started" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_StartedBy" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_State" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Target" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Unchanged" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_RunHistory_Updated" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_RunLifecycleTitle" {
     const label: string;
     export default label;
@@ -1255,6 +1628,190 @@ declare module "@salesforce/label/c.Resync_RunSummary_Unchanged" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_RunSummary_Updated" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Actions" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Cancel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_ChooseObjects" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_ConfirmMessage" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_ConfirmTitle" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Create" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Created" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Cron" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_CronHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Delete" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Description" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_GiveCron" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_LastOutcome" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Mode" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Name" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_NewSchedule" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_NextFire" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_NoEnabledObjects" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_NoSchedules" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_NoTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Objects" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_ObjectsAvailable" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_ObjectsChosen" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Pause" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Paused" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Preset" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_PresetDaily" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_PresetHourly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_PresetPlaceholder" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_PresetWeekdays" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_PresetWeekly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_ReadOnly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Resume" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_TimeZone" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ScheduleSettings_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Settings_ChooseTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Settings_ObjectsTab" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Settings_RetentionTab" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Settings_SchedulesTab" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Settings_TargetsTab" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Settings_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_StartedBy_Schedule" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_StartedBy_User" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_StartedBy_UtilityBar" {
     const label: string;
     export default label;
 }
@@ -1351,6 +1908,138 @@ declare module "@salesforce/label/c.Resync_TargetPicker_TestConnection" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_TargetPicker_Testing" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Actions" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Active" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_ActiveRun" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_ApiVersion" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_ApiVersionHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Cancel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Connected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Connection" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_DailyApi" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Edit" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_EditTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_FormTitleNew" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Name" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_NamedCredential" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_NewTarget" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_No" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_NoTargets" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_NotConnected" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_NotTested" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_PauseThreshold" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_PauseThresholdHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_ReadOnly" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Retries" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Save" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Saved" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_StrictMode" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_StrictModeHelp" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_TableLabel" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_TestConnection" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Testing" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Title" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_Yes" {
     const label: string;
     export default label;
 }
