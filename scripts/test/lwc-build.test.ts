@@ -95,7 +95,10 @@ describe('Apex surface types', () => {
     });
 
     it('renders parameter, result and nested collection types', () => {
-        assert.match(declarations, /ApexMethod<\{ author: string \| null; max: number \| null \}, Apex\.BookController\.Book\[\]>/);
+        assert.match(
+            declarations,
+            /ApexMethod<\{ author: string \| null; max: number \| null \}, Apex\.BookController\.Book\[\]>/,
+        );
         assert.match(declarations, /prices\?: Record<string, number\[\]>;/);
         assert.match(declarations, /declare module "@salesforce\/label\/c\.Books_Title"/);
         assert.doesNotMatch(declarations, /notExposed|hidden/);
