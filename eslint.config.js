@@ -34,6 +34,9 @@ module.exports = tseslint.config(
             'types/generated/**',
             'coverage/**',
             '**/*.d.ts',
+            'offline-org/test/fixtures/**/lwc/**',
+            'artifacts/**',
+            '.offline-data/**',
         ],
     },
     ...lwcRules,
@@ -79,6 +82,7 @@ module.exports = tseslint.config(
                 project: [
                     path.join(__dirname, 'scripts/tsconfig.json'),
                     path.join(__dirname, 'offline-org/tsconfig.json'),
+                    path.join(__dirname, 'offline-org/src/host/client/tsconfig.json'),
                 ],
                 tsconfigRootDir: __dirname,
             },
@@ -95,6 +99,11 @@ module.exports = tseslint.config(
                 },
             ],
         },
+    },
+    {
+        // The LWC host's page code runs in the browser.
+        files: ['offline-org/src/host/client/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser } },
     },
     {
         files: ['*.js'],

@@ -81,4 +81,10 @@ export const STEPS: Step[] = [
         command: ['node', 'offline-org/dist/src/cli/main.js', 'test', '--result-format', 'human', '--code-coverage'],
         counts: plainCounts,
     },
+    {
+        // The real screens in Chromium against the LWC host (fresh demo data, a free port); screenshots in artifacts/.
+        name: 'tests: e2e (host in Chromium)',
+        command: [...tsx, '--test', 'scripts/host/e2e.test.ts'],
+        counts: nodeTestCounts,
+    },
 ];

@@ -1,7 +1,7 @@
 /**
  * The value an `@AuraEnabled` method returns, as Lightning hands it to a component (our reading of the platform,
  * not JSON.serialize): an Apex object carries only its `@AuraEnabled` fields and properties; sObjects carry their
- * fields without `attributes`, parents nested, child relationships as plain arrays; null values are left out of
+ * fields without `attributes`, parents nested, child relationships as plain arrays (absent when empty); null values are left out of
  * objects and sObjects (kept in lists and as map values); Sets are arrays, Maps objects keyed by the key's text;
  * Decimal and Long are numbers; Date `YYYY-MM-DD`, Datetime ISO-8601 UTC with milliseconds, Time `HH:mm:ss.SSSZ`;
  * an enum its name. A value Lightning cannot serialize here (a platform object) is refused loudly.
@@ -70,7 +70,8 @@ export function toLightningValue(rt: Runtime, v: Value, seen: Set<object> = new 
         if (v instanceof SObjectValue) {
             const out: Record<string, LightningJson> = {};
             for (const f of v.fields.values()) {
-                if (f.value === null) continue;
+                // An empty child relationship is absent, as a null field is.
+                if (f.value === null || (f.value instanceof ApexList && f.value.items.length === 0)) continue;
                 out[f.name] = toLightningValue(rt, f.value, seen);
             }
             return out;

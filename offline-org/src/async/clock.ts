@@ -61,6 +61,11 @@ export class SkippingClock implements MovableClock {
         this.skips.push({ from, to: ms });
     }
 
+    /** Takes up the skipped time of an earlier run of the same org (its clock never runs backwards). */
+    restoreSkipped(ms: number): void {
+        if (ms > this.offset) this.offset = ms;
+    }
+
     /** The time skipped so far, in ms. */
     skipped(): number {
         return this.offset;

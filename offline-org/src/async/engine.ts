@@ -24,7 +24,8 @@ import {
 } from './enqueue-rules.js';
 import type { AsyncHost, EnqueueRequest, JobStep, TxLimits } from './host.js';
 import { raise } from './platform-exception.js';
-import type { AsyncApexJobRecord, JobType, RecordSink } from './records.js';
+import type { AsyncApexJobRecord, CronJobDetailRecord, CronTriggerRecord, JobType, RecordSink } from './records.js';
+import { parseCron } from './cron-parse.js';
 import { ScheduleTable } from './schedule-table.js';
 import type { ScheduledEntry } from './schedule-table.js';
 import { AsyncTransaction } from './transaction.js';
@@ -41,6 +42,29 @@ export interface AsyncEngineOptions<P> {
     /** The org's default maximum queueable chain depth (5 in Developer Edition; none in production). */
     defaultMaxStackDepth?: number;
     orgId?: string;
+}
+
+/** The engine's committed work as plain data (exportState / importState). */
+export interface EngineState {
+    seq: number;
+    jobs: {
+        seq: number;
+        record: AsyncApexJobRecord;
+        request: Record<string, unknown>;
+        frozen: unknown;
+        readyAt: number;
+        depth: number;
+        maxDepth: number | null;
+        signature: string | null;
+    }[];
+    schedules: {
+        trigger: CronTriggerRecord;
+        detail: CronJobDetailRecord;
+        jobId: string;
+        className: string;
+        frozen: unknown;
+        record: AsyncApexJobRecord | null;
+    }[];
 }
 
 interface QueuedJob<P> {
@@ -620,22 +644,41 @@ export class AsyncEngine<P> {
 
     /** Runs every job and schedule due at the clock's time, in order (ready time, then enqueue order). */
     runDue(): number {
-        if (this.stack.length > 0) throw new Error('AsyncEngine.runDue inside an open transaction');
         let ran = 0;
-        for (;;) {
-            const now = this.clock.now();
-            const job = this.nextReady(now);
-            const trigger = this.schedules.due(now)[0];
-            if (!job && !trigger) return ran;
-            const triggerFirst = trigger && (!job || (trigger.trigger.NextFireTime ?? 0) < job.readyAt);
-            if (triggerFirst) this.fire(trigger, trigger.trigger.NextFireTime ?? now, false);
-            else if (job) {
-                const error = this.runJob(job, false);
-                if (error !== null && job.request.kind !== 'schedule')
-                    this.backgroundErrors.push({ jobId: job.record.Id, error });
-            }
-            ran++;
+        while (this.runNext()) ran++;
+        return ran;
+    }
+
+    /**
+     * Runs the one job step or schedule fire due first at the clock's time; false when nothing is due. A background
+     * pump calls it repeatedly, giving other work (a page's requests) a turn between steps.
+     */
+    runNext(): boolean {
+        if (this.stack.length > 0) throw new Error('AsyncEngine.runNext inside an open transaction');
+        const now = this.clock.now();
+        const job = this.nextReady(now);
+        const trigger = this.schedules.due(now)[0];
+        if (!job && !trigger) return false;
+        const triggerFirst = trigger && (!job || (trigger.trigger.NextFireTime ?? 0) < job.readyAt);
+        if (triggerFirst) this.fire(trigger, trigger.trigger.NextFireTime ?? now, false);
+        else if (job) {
+            const error = this.runJob(job, false);
+            if (error !== null && job.request.kind !== 'schedule')
+                this.backgroundErrors.push({ jobId: job.record.Id, error });
         }
+        return true;
+    }
+
+    /** When the next queued job (not Holding) or schedule fire is due, and which; null when nothing waits. */
+    nextDue(): { at: number; kind: 'job' | 'schedule' } | null {
+        let next: { at: number; kind: 'job' | 'schedule' } | null = null;
+        for (const q of this.queue) {
+            if (q.record.Status === 'Holding') continue;
+            if (next === null || q.readyAt < next.at) next = { at: q.readyAt, kind: 'job' };
+        }
+        const fire = this.schedules.nextDue();
+        if (fire !== null && (next === null || fire < next.at)) next = { at: fire, kind: 'schedule' };
+        return next;
     }
 
     /** The queued job to run next at `now`: earliest ready time, then enqueue order (one linear scan). */
@@ -665,6 +708,81 @@ export class AsyncEngine<P> {
             this.clock.advanceTo(next);
         }
         return ran;
+    }
+
+    // ---- persistence --------------------------------------------------------------------------------------------
+
+    /**
+     * The committed queue and schedules as plain data, for a host that keeps them across restarts: each job's
+     * request (without its payload), AsyncApexJob record, ready time, chain depth and frozen payload (passed through
+     * `encode`). Taken between transactions only (nothing staged, nothing running).
+     */
+    exportState(encode: (frozen: unknown) => unknown): EngineState {
+        if (this.stack.length > 0) throw new Error('AsyncEngine.exportState inside an open transaction');
+        const jobs = this.queue.map((q) => {
+            const request: Record<string, unknown> = { ...q.request };
+            delete request['payload'];
+            return {
+                seq: q.seq,
+                record: { ...q.record },
+                request,
+                frozen: encode(q.frozen),
+                readyAt: q.readyAt,
+                depth: q.depth,
+                maxDepth: q.maxDepth ?? null,
+                signature: q.signature ?? null,
+            };
+        });
+        const schedules = this.schedules.all().map((e) => ({
+            trigger: { ...e.trigger },
+            detail: { ...e.detail },
+            jobId: e.jobId,
+            className: e.className,
+            frozen: encode(e.frozen),
+            record: this.records.get(e.jobId) ? { ...this.records.get(e.jobId)! } : null,
+        }));
+        return { seq: this.seq, jobs, schedules };
+    }
+
+    /**
+     * Takes up a state exported by `exportState` (a fresh engine, after a restart): the jobs join the queue as they
+     * were, the schedules their table. Returns the number of jobs and schedules taken up. The store already holds
+     * their AsyncApexJob / CronTrigger rows.
+     */
+    importState(state: EngineState, decode: (encoded: unknown) => unknown): number {
+        if (this.queue.length > 0 || this.schedules.all().length > 0)
+            throw new Error('AsyncEngine.importState into an engine that already has work');
+        this.seq = Math.max(this.seq, state.seq);
+        for (const j of state.jobs) {
+            const frozen = decode(j.frozen);
+            const request = { ...j.request, payload: null } as unknown as EnqueueRequest<P>;
+            const record = { ...j.record };
+            if (record.Id !== '') this.records.set(record.Id, record);
+            this.queue.push({
+                seq: j.seq,
+                record,
+                request,
+                frozen,
+                readyAt: j.readyAt,
+                depth: j.depth,
+                maxDepth: j.maxDepth ?? undefined,
+                signature: j.signature ?? undefined,
+                inTestWindow: false,
+            });
+        }
+        for (const s of state.schedules) {
+            const entry: ScheduledEntry = {
+                trigger: { ...s.trigger },
+                detail: { ...s.detail },
+                schedule: parseCron(s.trigger.CronExpression),
+                jobId: s.jobId,
+                className: s.className,
+                frozen: decode(s.frozen),
+            };
+            this.schedules.add(entry);
+            if (s.record) this.records.set(s.record.Id, { ...s.record });
+        }
+        return state.jobs.length + state.schedules.length;
     }
 
     /** Jobs waiting in the queue (committed, not yet run), in run order. */

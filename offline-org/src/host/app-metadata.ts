@@ -60,6 +60,8 @@ export interface ProjectUi {
     labels: Map<string, string>;
     /** Lightning web component bundles by name: the bundle folder. */
     bundles: Map<string, string>;
+    /** Per bundle, the types of the design properties its js-meta.xml declares (`Boolean`, `Integer`, `String`). */
+    propertyTypes: Map<string, Record<string, string>>;
     /** Files read, for messages. */
     files: string[];
 }
@@ -206,12 +208,38 @@ export function readProjectUi(dirs: string[]): ProjectUi {
     const labelFiles = filesIn(dirs, 'labels', '.labels-meta.xml');
     files.push(...labelFiles);
     const bundles = new Map<string, string>();
+    const propertyTypes = new Map<string, Record<string, string>>();
     for (const lwcDir of foldersNamed(dirs, 'lwc')) {
         for (const entry of readdirSync(lwcDir, { withFileTypes: true })) {
-            if (entry.isDirectory() && !SKIP.has(entry.name)) bundles.set(entry.name, join(lwcDir, entry.name));
+            if (!entry.isDirectory() || SKIP.has(entry.name)) continue;
+            const folder = join(lwcDir, entry.name);
+            bundles.set(entry.name, folder);
+            const meta = join(folder, `${entry.name}.js-meta.xml`);
+            if (existsSync(meta)) propertyTypes.set(entry.name, readPropertyTypes(meta));
         }
     }
-    return { apps, flexiPages, labels: readLabelValues(labelFiles), bundles, files };
+    return { apps, flexiPages, labels: readLabelValues(labelFiles), bundles, propertyTypes, files };
+}
+
+/** The `<property name type>` declarations of a bundle's js-meta.xml, in every targetConfig. */
+export function readPropertyTypes(file: string): Record<string, string> {
+    const root = readRoot(file, 'LightningComponentBundle');
+    const types: Record<string, string> = {};
+    const targetConfigs = child(root, 'targetConfigs');
+    for (const config of targetConfigs ? childrenNamed(targetConfigs, 'targetConfig') : []) {
+        for (const p of childrenNamed(config, 'property')) {
+            const name = p.attributes['name'];
+            if (name) types[name] = p.attributes['type'] ?? 'String';
+        }
+    }
+    return types;
+}
+
+/** A FlexiPage property's text as the component receives it: typed by the bundle's design property. */
+export function propertyValue(type: string | undefined, text: string): string | number | boolean {
+    if (type === 'Boolean') return text === 'true';
+    if (type === 'Integer') return Number.parseInt(text, 10);
+    return text;
 }
 
 /** Problems that make an app impossible to show as its metadata says (a tab's page or a component missing). */

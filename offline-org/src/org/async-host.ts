@@ -43,6 +43,11 @@ function asyncKindOf(step: JobStep<OrgJob>): AsyncKind {
 export class OrgAsyncHost implements AsyncHost<OrgJob> {
     /** System.debug lines of every step run, in order (printed by `apex run`). */
     readonly debug: { line: number; level: string; message: string }[] = [];
+    /**
+     * Subscribers outside Apex (a page's empApi through the LWC host): told of each platform event delivery, as the
+     * event bus delivers it (after commit, or at once, per the event's publish behaviour), before the triggers run.
+     */
+    readonly eventListeners: ((objectName: string, events: SObjectValue[]) => void)[] = [];
     /** The element type of each batch's scope lists, fixed by what start() returned. */
     private readonly scopeTypes = new Map<string, RtType>();
 
@@ -114,6 +119,7 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
         }
         if (step.kind === 'event') {
             if (p.kind !== 'events') throw new Error('event step without events');
+            for (const listener of this.eventListeners) listener(p.objectName, p.events);
             rt.runTriggers({ objectName: p.objectName, event: 'after insert', newRecords: p.events, oldRecords: null });
             return;
         }

@@ -40,6 +40,11 @@ export class FaultPlan {
         this.stormLeft = calls;
     }
 
+    /** Calls of the current storm still to be answered 503. */
+    get stormRemaining(): number {
+        return this.stormLeft;
+    }
+
     /** Whether the call being answered meets a 503 (a storm first, then the share). */
     callUnavailable(): boolean {
         const hit = this.stormLeft > 0 ? (this.stormLeft--, true) : this.draw(this.unavailableShare);
