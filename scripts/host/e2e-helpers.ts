@@ -199,6 +199,7 @@ export class AppPage {
         page.on('response', (r) => {
             if (r.status() >= 400) app.problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
         });
+        rmSync(SCREENSHOTS, { recursive: true, force: true });
         mkdirSync(SCREENSHOTS, { recursive: true });
         await page.goto(host.url + '/');
         await page.waitForSelector('.host-context-bar');
@@ -235,10 +236,17 @@ export class AppPage {
         );
     }
 
-    /** A full-page screenshot `NN-name.png` under artifacts/screenshots/; returns its path. */
+    /**
+     * A full-page screenshot `NN-name.png` under artifacts/screenshots/; returns its path. The viewport is grown to
+     * the page's height for the shot, so the utility bar (fixed to the window's bottom) is drawn at the bottom.
+     */
     async screenshot(name: string): Promise<string> {
         const file = join(SCREENSHOTS, `${String(++this.shots).padStart(2, '0')}-${name}.png`);
-        await this.page.screenshot({ path: file, fullPage: true });
+        const viewport = this.page.viewportSize() ?? { width: 1366, height: 900 };
+        const height = await this.page.evaluate<number>('document.documentElement.scrollHeight');
+        await this.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+        await this.page.screenshot({ path: file });
+        await this.page.setViewportSize(viewport);
         return file;
     }
 

@@ -25,8 +25,21 @@ export class EndpointTable {
     private readonly credentials = new Map<string, NamedCredential>();
     private readonly remoteSites: string[] = [];
 
+    private readonly listeners: ((c: NamedCredential) => void)[] = [];
+
     addNamedCredential(c: NamedCredential): void {
         this.credentials.set(c.name.toLowerCase(), c);
+        for (const listener of this.listeners) listener(c);
+    }
+
+    /** The named credentials known so far. */
+    namedCredentials(): NamedCredential[] {
+        return [...this.credentials.values()];
+    }
+
+    /** Calls `listener` for each named credential added from now on. */
+    onNamedCredential(listener: (c: NamedCredential) => void): void {
+        this.listeners.push(listener);
     }
 
     addRemoteSite(url: string): void {

@@ -12,6 +12,7 @@ import { OrgPlatform } from './org-platform.js';
 import { loadEndpoints } from './org-http.js';
 import { AGGREGATE_RESULT } from './records.js';
 import { SkippingClock } from '../async/clock.js';
+import type { EndpointTable, NamedCredential } from '../http/named-credentials.js';
 
 export interface OfflineOrg {
     rt: Runtime;
@@ -57,9 +58,25 @@ export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: str
     const schema = loadSchema(dirs);
     const rt = loadProject(dirs, { clock: () => clock.now(), ...options, schema: interpreterSchema(schema) });
     const store = new OrgStore(schema, { timeZone: rt.orgTimeZone, file, clock: () => new Date(clock.now()) });
-    const platform = new OrgPlatform(rt, store, loadEndpoints(dirs), clock);
+    const endpoints = loadEndpoints(dirs);
+    const platform = new OrgPlatform(rt, store, endpoints, clock);
     rt.platform = platform;
+    mirrorNamedCredentials(store, endpoints);
     return { rt, store, platform, clock };
+}
+
+/**
+ * Keeps the NamedCredential setup object answering what the endpoint table knows: a row per named credential
+ * (`SELECT Id FROM NamedCredential WHERE DeveloperName = ...` finds it), now and whenever one is added.
+ */
+function mirrorNamedCredentials(store: OrgStore, endpoints: EndpointTable): void {
+    const add = (c: NamedCredential): void => {
+        const known = store.query(`SELECT Id FROM NamedCredential WHERE DeveloperName = '${c.name.replace(/'/g, '')}'`);
+        if (known.totalSize > 0) return;
+        store.systemInsert('NamedCredential', [{ DeveloperName: c.name, MasterLabel: c.name, Endpoint: c.url }]);
+    };
+    endpoints.namedCredentials().forEach(add);
+    endpoints.onNamedCredential(add);
 }
 
 /** Starts an Apex transaction with its own database transaction. */

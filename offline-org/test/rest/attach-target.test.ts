@@ -39,6 +39,32 @@ test('Apex calls the target through its named credential; the answer is the REST
     org.store.close();
 });
 
+test('an attached named credential is a NamedCredential row that Apex can query; an unknown name finds none', () => {
+    const org = openOrg([corpusOrg]);
+    attachTargetOrg(org, 'Resync_Target');
+    attachTargetOrg(org, 'Resync_Target');
+    const out = runAnonymousBlock(
+        org,
+        'a.apex',
+        `String name = 'Resync_Target';
+        List<NamedCredential> found = [SELECT DeveloperName, Endpoint FROM NamedCredential WHERE DeveloperName = :name];
+        System.debug(found.size() + ' ' + found[0].DeveloperName + ' ' + found[0].Endpoint);
+        System.debug([SELECT COUNT() FROM NamedCredential WHERE DeveloperName = 'Other']);`,
+    );
+    assert.equal(out.error, null);
+    assert.deepEqual(
+        out.debug.map((d) => d.message),
+        ['1 Resync_Target https://resync-target.target.offline', '0'],
+    );
+    const write = runAnonymousBlock(
+        org,
+        'b.apex',
+        `insert new NamedCredential(DeveloperName = 'X', MasterLabel = 'X');`,
+    );
+    assert.notEqual(write.error, null, 'a named credential is setup, not a record Apex inserts');
+    org.store.close();
+});
+
 test('a URL that is no target is still refused loudly outside tests', () => {
     const org = openOrg([corpusOrg]);
     attachTargetOrg(org, 'Resync_Target');

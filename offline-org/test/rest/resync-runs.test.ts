@@ -183,3 +183,28 @@ test('in a Developer Edition org (chains capped at five jobs) a long run goes on
         'no relay is left waiting',
     );
 });
+
+test('a rolled-back Retry leaves its records failed again, so Failed & Missed sends them and the target mirrors', () => {
+    const h = openResyncOrg({ faults: { seed: 5, lockShare: 0.3 } });
+    h.apex(dataSetApex({ account: 5, contact: 10 }));
+    h.apex(`update new SyncTarget__c(Id = [SELECT Id FROM SyncTarget__c LIMIT 1].Id, MaxTransientRetries__c = 0);`);
+    const firstId = start(h, 'Execute');
+    h.drain();
+    const failed = Number(runRow(h, firstId).Failed__c);
+    assert.ok(failed > 0, 'with no retries, row locks fail records');
+    const before = h.target.org.store.query('SELECT COUNT() FROM Account').totalSize;
+    h.target.endpoint.faults.lockShare = 0;
+    const [retryId] = h.apex(`System.debug(RunActionController.retryRun('${firstId}', 'User'));`);
+    h.drain();
+    assert.equal(runRow(h, retryId).State__c, 'Completed', text(runRow(h, retryId).StateReason__c));
+    assertMirrored(h);
+    h.apex(`System.debug(RecoveryController.rollbackRun('${retryId}'));`);
+    h.drain();
+    assert.equal(h.target.org.store.query('SELECT COUNT() FROM Account').totalSize, before, 'the retry is undone');
+    const failedMissedId = start(h, 'FailedMissedResync');
+    h.drain();
+    const run = runRow(h, failedMissedId);
+    assert.equal(run.State__c, 'Completed', text(run.StateReason__c));
+    assert.ok(Number(run.Inserted__c) + Number(run.Updated__c) > 0, 'the records the rollback undid are sent again');
+    assertMirrored(h);
+});

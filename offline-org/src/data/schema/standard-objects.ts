@@ -317,6 +317,18 @@ function standardObjects(): ObjectDescribe[] {
             ],
             { setup: true, createable: false, updateable: false, deletable: false },
         ),
+        // Setup: one row per named credential the org knows (mirrored from its endpoint table by open-org.ts).
+        makeObject(
+            'NamedCredential',
+            '0XA',
+            [
+                str('DeveloperName', 80),
+                nameField('MasterLabel', 80),
+                makeField('Endpoint', 'url', { length: 255 }),
+                str('NamespacePrefix', 15),
+            ],
+            { setup: true, createable: false, updateable: false, deletable: false },
+        ),
         makeObject(
             'ApexClass',
             '01p',
