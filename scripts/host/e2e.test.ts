@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, test } from 'node:test';
 import type { ShellModel } from '../../offline-org/src/host/client/model.js';
-import { AppPage, HostProcess } from './e2e-helpers.js';
+import { AppPage, HostProcess, parseCsv } from './e2e-helpers.js';
 
 let host: HostProcess;
 let app: AppPage;
@@ -124,7 +124,8 @@ async function errorSummary(run: Record<string, unknown>): Promise<string> {
         'source',
         `SELECT ObjectApiName__c, StatusCode__c, ErrorCount__c, Errors__c FROM RecordErrorPage__c WHERE Run__c = '${String(run['Id'])}'`,
     );
-    const first = String(pages[0]?.['Errors__c'] ?? '').slice(0, 300);
+    const errors = pages[0]?.['Errors__c'];
+    const first = typeof errors === 'string' ? errors.slice(0, 300) : '';
     return `${String(run['StateReason__c'])} ${pages
         .map((p) => `${String(p['ObjectApiName__c'])} ${String(p['StatusCode__c'])} ×${String(p['ErrorCount__c'])}`)
         .join(', ')} ${first}`;
@@ -135,29 +136,6 @@ async function countsIn(org: string): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
     for (const o of SOURCE_OBJECTS) counts[o] = await host.count(org, o);
     return counts;
-}
-
-/** Fields of a CSV text (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks). */
-function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-            if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-            else if (c === '"') quoted = false;
-            else field += c;
-        } else if (c === '"') quoted = true;
-        else if (c === ',') (row.push(field), (field = ''));
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n') i++;
-            (row.push(field), rows.push(row), (row = []), (field = ''));
-        } else field += c;
-    }
-    if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
-    return rows;
 }
 
 test('Settings: an admin sets the target to give up on transient errors at once', async () => {
@@ -218,9 +196,8 @@ test('Execute: test the connection, read the migration order, validate, then sta
     await host.post('/host/api/settings', { target: 'Resync_Target', lockShare: 0.2 });
     await execute.getByRole('button', { name: 'Start', exact: true }).click();
     await app.page.locator('c-confirm-dialog').getByRole('button', { name: 'Start', exact: true }).click();
-    const progress = execute.locator('c-run-progress');
-    await progress.waitFor();
     await app.waitForText('Run started.');
+    await execute.locator('c-run-progress').waitFor();
     const run = await endedRun('Execute');
     assert.equal(run['State__c'], 'CompletedWithErrors', 'some writes met row locks');
     const failed = Number(run['Failed__c']);

@@ -256,11 +256,15 @@ export class Shell {
                 el('p', {}, formatToast(detail)),
             ),
         );
-        const close = el('button', { class: 'slds-button slds-notify__close', title: 'Close' }, '×');
-        close.addEventListener('click', () => node.remove());
-        node.append(close);
+        // As lightning/platformShowToastEvent documents the modes: dismissible closes by its button or after 3 s,
+        // pester has no button and goes after 3 s, sticky stays until closed.
+        if (detail.mode !== 'pester') {
+            const close = el('button', { class: 'slds-button slds-notify__close', title: 'Close' }, '×');
+            close.addEventListener('click', () => node.remove());
+            node.append(close);
+        }
         this.toasts.append(node);
-        if (detail.mode !== 'sticky') setTimeout(() => node.remove(), detail.mode === 'pester' ? 3000 : 8000);
+        if (detail.mode !== 'sticky') setTimeout(() => node.remove(), 3000);
     }
 }
 
