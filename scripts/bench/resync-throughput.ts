@@ -8,11 +8,11 @@
  * Usage: node --import tsx scripts/bench/resync-throughput.ts [--records=N] [--batch=200]
  */
 import { performance } from 'node:perf_hooks';
-import { drainQueue, runAnonymousBlock } from '../../offline-org/src/org/anonymous.js';
-import { openOrg } from '../../offline-org/src/org/open-org.js';
-import type { OfflineOrg } from '../../offline-org/src/org/open-org.js';
-import { attachTargetOrg } from '../../offline-org/src/rest/attach-target.js';
-import { packageDirectories } from '../../offline-org/src/testing/project.js';
+import { drainQueue, runAnonymousBlock } from '../../offline-org/src/index.js';
+import { openOrg } from '../../offline-org/src/index.js';
+import type { OfflineOrg } from '../../offline-org/src/index.js';
+import { attachTargetOrg } from '../../offline-org/src/index.js';
+import { packageDirectories } from '../../offline-org/src/index.js';
 import { repoRoot } from '../lib/project.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { drainQueue, runAnonymousBlock } from '../../offline-org/src/org/anonymous.js';
-import { openOrg } from '../../offline-org/src/org/open-org.js';
-import type { OfflineOrg } from '../../offline-org/src/org/open-org.js';
-import { attachTargetOrg } from '../../offline-org/src/rest/attach-target.js';
-import type { AttachedTarget } from '../../offline-org/src/rest/attach-target.js';
-import { packageDirectories } from '../../offline-org/src/testing/project.js';
+import { drainQueue, runAnonymousBlock } from '../../offline-org/src/index.js';
+import { openOrg } from '../../offline-org/src/index.js';
+import type { OfflineOrg } from '../../offline-org/src/index.js';
+import { attachTargetOrg } from '../../offline-org/src/index.js';
+import type { AttachedTarget } from '../../offline-org/src/index.js';
+import { packageDirectories } from '../../offline-org/src/index.js';
 import { repoRoot } from '../lib/project.js';
 
 const MODES: Record<string, string> = {

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, test } from 'node:test';
-import type { ShellModel } from '../../offline-org/src/host/client/model.js';
+import type { ShellModel } from '../../offline-org/src/index.js';
 import { AppPage, HostProcess, parseCsv } from './e2e-helpers.js';
 
 let host: HostProcess;

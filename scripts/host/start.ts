@@ -12,9 +12,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runAnonymousBlock } from '../../offline-org/src/org/anonymous.js';
-import type { OfflineOrg } from '../../offline-org/src/org/open-org.js';
-import { startHost } from '../../offline-org/src/host/host.js';
+import { runAnonymousBlock } from '../../offline-org/src/index.js';
+import type { OfflineOrg } from '../../offline-org/src/index.js';
+import { startHost } from '../../offline-org/src/index.js';
 import { packageDirectories, repoRoot } from '../lib/project.js';
 
 export const DEFAULT_PORT = 4280;

@@ -1,21 +1,16 @@
 /**
- * The package's own org (force-app) with a target org attached through the REST face, driven like a real org: an
+ * The package's own org (force-app) on the offline org, with a target org attached through the REST face (through the
+ * offline org's public entry, as any project would use it), driven like a real org: an
  * anonymous block commits, then the scheduler runs the chain of queueables (delays skipped on the org's clock).
  * Builds the data set of the end-to-end runs and reads both orgs back to compare them.
  */
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Row } from '../../src/data/index.js';
-import { drainQueue, runAnonymousBlock } from '../../src/org/anonymous.js';
-import type { DrainOutcome } from '../../src/org/anonymous.js';
-import { openOrg } from '../../src/org/open-org.js';
-import type { OfflineOrg } from '../../src/org/open-org.js';
-import { attachTargetOrg } from '../../src/rest/attach-target.js';
-import type { AttachedTarget, AttachOptions } from '../../src/rest/attach-target.js';
+import { join } from 'node:path';
+import { attachTargetOrg, drainQueue, openOrg, runAnonymousBlock } from '../../offline-org/src/index.js';
+import type { AttachedTarget, AttachOptions, DrainOutcome, OfflineOrg, Row } from '../../offline-org/src/index.js';
+import { repoRoot } from '../lib/project.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const PACKAGE_DIR = join(here, '..', '..', '..', '..', 'force-app');
+export const PACKAGE_DIR = join(repoRoot, 'force-app');
 export const CREDENTIAL = 'Resync_Target';
 export const HOUR = 60 * 60 * 1000;
 
