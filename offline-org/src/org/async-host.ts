@@ -2,7 +2,8 @@
  * The async engine's host: runs each step of a job (a queueable's execute, a future method, a batch's start /
  * execute / finish, a schedule's execute, a finalizer, platform-event triggers) in a fresh asynchronous Apex
  * transaction of the org, committing its data on success and rolling it back on an unhandled exception. Inside a test
- * the step's data transaction is a savepoint of the test's, so the test's rollback still removes everything.
+ * the step's data transaction is a savepoint of the test's, so the test's rollback still removes everything, and the
+ * step shares the test's static variables (the platform runs the test's async code in the test's context).
  */
 import type { AsyncHost, BatchSource, JobStep } from '../async/host.js';
 import type { AsyncTransaction } from '../async/transaction.js';
@@ -61,6 +62,9 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
         const rt = this.rt;
         const saved = { tx: rt.tx, top: rt.top, depth: rt.depth };
         const fresh = rt.beginTransaction({ isTest: tx.isTest, isAsync: true, asyncKind: asyncKindOf(step) });
+        // In a test, the async code Test.stopTest runs sees the test's static variables (and the test sees what it
+        // set), as on the platform; outside tests each step starts with fresh statics.
+        if (tx.isTest && saved.tx) fresh.statics = saved.tx.statics;
         const data = this.beginData();
         try {
             const result = this.dispatch(step);

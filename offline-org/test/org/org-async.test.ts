@@ -44,8 +44,19 @@ const CLASSES: Record<string, string> = {
     'Nightly.cls': `public class Nightly implements Schedulable {
   public void execute(SchedulableContext c) { System.debug('nightly ' + (c.getTriggerId() != null)); }
 }`,
+    'Counter.cls': `public class Counter implements Queueable {
+  public static Integer seen = 0;
+  public void execute(QueueableContext c) { seen = seen * 10 + 1; }
+}`,
     'AsyncTest.cls': `@isTest
 private class AsyncTest {
+  @isTest static void asyncCodeRunByStopTestSharesTheTestsStatics() {
+    Counter.seen = 4;
+    Test.startTest();
+    System.enqueueJob(new Counter());
+    Test.stopTest();
+    Assert.areEqual(41, Counter.seen, 'the queueable saw 4 and the test sees what it set');
+  }
   @isTest static void queueableRunsAtStopTest() {
     Test.startTest();
     Id jobId = System.enqueueJob(new Chain(1));
@@ -108,6 +119,7 @@ test('Apex tests: stopTest runs queueables, futures, batches and schedules; rows
     const results = runTests(org.rt, { tests: [], classNames: ['AsyncTest'] }, orgTestHooks(org));
     const byName = new Map(results.map((r) => [r.methodName, r]));
     for (const name of [
+        'asyncCodeRunByStopTestSharesTheTestsStatics',
         'queueableRunsAtStopTest',
         'futureAndBatch',
         'failingQueueableRollsBackAndRunsItsFinalizer',

@@ -66,7 +66,8 @@ export interface StaticState {
 }
 
 export class Transaction {
-    readonly statics = new Map<RtClass, StaticState>();
+    /** Static variables of each class: fresh per transaction, shared with the test by async code a test runs. */
+    statics = new Map<RtClass, StaticState>();
     readonly debug: { line: number; level: string; message: string }[] = [];
     limits: Limits;
     /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
