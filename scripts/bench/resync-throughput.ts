@@ -2,7 +2,7 @@
  * Benchmark (prints figures; not a timed test): whole Resync runs on the offline org through the REST face.
  * Creates N Accounts (a quarter of them children of another, through ParentId) and N Contacts under them, then runs a
  * Full Data Resync, a Failed & Missed Data Resync with nothing changed, and a Full Data Resync with nothing changed,
- * and prints for each: wall time, records per second, SyncJob transactions, target API calls, and the bookkeeping
+ * and prints for each: wall time, records per second, RunJob transactions, target API calls, and the bookkeeping
  * rows the runs left in the source org (link, error and journal pages) with their data-storage cost.
  *
  * Usage: node --import tsx scripts/bench/resync-throughput.ts [--records=N] [--batch=200]
@@ -92,7 +92,7 @@ function main(): void {
     );
     for (const mode of ['FullResync', 'FailedMissedResync', 'FullResync']) {
         const callsBefore = target.endpoint.log.length;
-        const jobsBefore = count(org, `SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'SyncJob'`);
+        const jobsBefore = count(org, `SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'RunJob'`);
         const started = performance.now();
         const [runId] = apex(
             org,
@@ -105,13 +105,13 @@ function main(): void {
         const run = org.store.query(
             `SELECT State__c, Inserted__c, Updated__c, Unchanged__c, Failed__c FROM SyncRun__c WHERE Id = '${runId}'`,
         ).rows[0];
-        const jobs = count(org, `SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'SyncJob'`) - jobsBefore;
+        const jobs = count(org, `SELECT COUNT() FROM AsyncApexJob WHERE ApexClass.Name = 'RunJob'`) - jobsBefore;
         const calls = target.endpoint.log.length - callsBefore;
         console.log(
             `  ${mode.padEnd(19)} ${text(run.State__c).padEnd(20)} ${seconds.toFixed(1).padStart(6)} s  ` +
                 `${Math.round((2 * records) / seconds)
                     .toString()
-                    .padStart(6)} records/s  ${String(jobs).padStart(4)} SyncJob transactions  ` +
+                    .padStart(6)} records/s  ${String(jobs).padStart(4)} RunJob transactions  ` +
                 `${String(calls).padStart(5)} target API calls  inserted ${text(run.Inserted__c)}, updated ${text(run.Updated__c)}, unchanged ${text(run.Unchanged__c)}, failed ${text(run.Failed__c)}`,
         );
     }

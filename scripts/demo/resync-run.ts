@@ -2,7 +2,7 @@
  * `npm start`: whole Resync runs on the offline org, end to end, with the REST face playing the target org. It loads
  * the package (force-app) into an offline org, creates the demo data (resync-data.apex), attaches a target org behind
  * the `Resync_Target` named credential, and then, like a user on the Data Resync screen, starts runs with
- * `RunStarter.start`. The org's scheduler runs each chain of SyncJob queueables to its end (delays are skipped on the
+ * `RunStarter.start`. The org's scheduler runs each chain of RunJob queueables to its end (delays are skipped on the
  * org's clock, and shown), and the run's history is printed: states, counts per object, errors, the job steps and the
  * REST calls the target answered.
  *
@@ -115,7 +115,7 @@ System.debug(RunStarter.start(target.Id, '${mode}', new List<String>{ 'Account',
     const jobs = org.platform.async.engine.jobs().filter((j) => !jobsBefore.has(j.Id));
     const failed = jobs.filter((j) => j.Status === 'Failed');
     console.log(
-        `  steps     ${jobs.length} SyncJob transactions` +
+        `  steps     ${jobs.length} RunJob transactions` +
             (failed.length > 0
                 ? `, ${failed.length} failed and enqueued again by the finalizer: ${failed.map((j) => j.ExtendedStatus ?? '').join('; ')}`
                 : ', none failed') +

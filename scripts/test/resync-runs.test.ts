@@ -1,6 +1,6 @@
 /**
  * Whole Resync runs on the offline org: anonymous Apex creates the data and starts a run, the scheduler runs the
- * chain of SyncJob queueables to its end (plan, chunks, deferred second pass, end; delays skipped on the org's clock),
+ * chain of RunJob queueables to its end (plan, chunks, deferred second pass, end; delays skipped on the org's clock),
  * and the REST face plays the target org. Then both orgs are compared record by record.
  */
 import { test } from 'node:test';
@@ -111,10 +111,10 @@ test('a storm of 503s fails the planning step three times; the finalizer enqueue
     const runId = start(h, 'FullResync');
     assert.deepEqual(h.drain().errors, []);
     const jobs = h.source(
-        `SELECT Status, ExtendedStatus FROM AsyncApexJob WHERE ApexClass.Name = 'SyncJob' ORDER BY CreatedDate`,
+        `SELECT Status, ExtendedStatus FROM AsyncApexJob WHERE ApexClass.Name = 'RunJob' ORDER BY CreatedDate`,
     );
     const failed = jobs.filter((j) => j.Status === 'Failed');
-    assert.equal(failed.length, 3, 'three SyncJob transactions failed');
+    assert.equal(failed.length, 3, 'three RunJob transactions failed');
     for (const j of failed) assert.match(text(j.ExtendedStatus), /^TargetException: The server is unavailable/);
     assert.equal(h.target.endpoint.calls(503).length, 3);
     assert.ok(h.org.clock.skips.length >= 3, 'each new try waited its backoff (a delayed queueable)');
