@@ -52,6 +52,10 @@ export const FIXTURE_FILES: Record<string, string> = {
         'External_Key__c',
         '  <type>Text</type><length>20</length><externalId>true</externalId><unique>true</unique><caseSensitive>false</caseSensitive>',
     ),
+    'force-app/main/default/objects/Invoice__c/fields/Case_Key__c.field-meta.xml': field(
+        'Case_Key__c',
+        '  <type>Text</type><length>20</length><externalId>true</externalId><unique>true</unique><caseSensitive>true</caseSensitive>',
+    ),
     'force-app/main/default/objects/Invoice__c/fields/Due__c.field-meta.xml': field('Due__c', '  <type>Date</type>'),
     'force-app/main/default/objects/Invoice__c/fields/Sent_At__c.field-meta.xml': field(
         'Sent_At__c',

@@ -236,6 +236,26 @@ describe('WHERE', () => {
         assert.throws(() => q("SELECT Name FROM Account WHERE Id = 'nope'"), /invalid ID field: nope/);
     });
 
+    test('a unique case-sensitive text field: = is case-sensitive; <, > and ORDER BY ignore case, as on the platform', () => {
+        const keys = ['kA', 'ka', 'kB'];
+        const ids = store.insert(
+            'Invoice__c',
+            keys.map((k) => ({ Account__c: acme, Amount__c: 1, Case_Key__c: k })),
+        );
+        assert.ok(
+            ids.every((r) => r.id !== null),
+            'keys differing by case only are unique',
+        );
+        const keysOf = (rows: Row[]): unknown[] => rows.map((r) => r['Case_Key__c']);
+        assert.deepEqual(keysOf(q("SELECT Case_Key__c FROM Invoice__c WHERE Case_Key__c = 'ka'")), ['ka']);
+        assert.deepEqual(keysOf(q("SELECT Case_Key__c FROM Invoice__c WHERE Case_Key__c > 'kA'")), ['kB']);
+        assert.deepEqual(
+            keysOf(q('SELECT Case_Key__c FROM Invoice__c WHERE Case_Key__c != null ORDER BY Case_Key__c')).slice(2),
+            ['kB'],
+            'kA and ka sort together, before kB',
+        );
+    });
+
     test('INCLUDES / EXCLUDES on multi-select picklists (; means AND inside one term)', () => {
         const amounts = (rows: Row[]) => rows.map((r) => r.Amount__c).sort();
         assert.deepEqual(amounts(q("SELECT Amount__c FROM Invoice__c WHERE Tags__c INCLUDES ('red')")), [10, 30]);

@@ -226,8 +226,14 @@ function compare(env: ConditionEnv, cond: Extract<Condition, { kind: 'compare' }
         return '0';
     }
     if (op === '!=') return `(${sql} IS NULL OR ${sql} != ${placeholder(env, v)})`;
+    // A unique case-sensitive text field is compared case-sensitively by = (and !=, IN, LIKE) only; the ordering
+    // operators compare without regard to case, as on every other text field.
+    if (field.caseSensitive && TEXT_TYPES.has(field.type) && RANGE_OPERATORS.has(op))
+        return `${sql} COLLATE NOCASE ${op} ${placeholder(env, v)}`;
     return `${sql} ${op} ${placeholder(env, v)}`;
 }
+
+const RANGE_OPERATORS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 
 export function conditionSql(env: ConditionEnv, cond: Condition, clause: 'where' | 'having'): string {
     switch (cond.kind) {

@@ -24,6 +24,9 @@ export interface RecordSql {
     planner: JoinPlanner;
 }
 
+/** Text types a field may be case-sensitive in. */
+const CASE_SENSITIVE_TEXT: ReadonlySet<string> = new Set(['string', 'textarea', 'email', 'phone', 'url']);
+
 export function orderSql(planner: JoinPlanner, items: OrderItem[]): string {
     if (items.length === 0) return '';
     const parts = items.map((o) => {
@@ -31,7 +34,10 @@ export function orderSql(planner: JoinPlanner, items: OrderItem[]): string {
             throw new QueryException('Ordering by an aggregate is only allowed in aggregate queries');
         const r = planner.resolve(o.target.path);
         if (!r.field.sortable) throw soqlErrors.notSortable(r.field.name);
-        return `${r.sql} ${o.desc ? 'DESC' : 'ASC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`;
+        // Text sorts without regard to case, a case-sensitive field's too (its column compares case-sensitively).
+        const sortSql =
+            r.field.caseSensitive && CASE_SENSITIVE_TEXT.has(r.field.type) ? `${r.sql} COLLATE NOCASE` : r.sql;
+        return `${sortSql} ${o.desc ? 'DESC' : 'ASC'} NULLS ${o.nullsFirst ? 'FIRST' : 'LAST'}`;
     });
     return ` ORDER BY ${parts.join(', ')}`;
 }
