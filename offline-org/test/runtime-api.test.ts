@@ -34,6 +34,35 @@ test('compileAll reports compile errors with file:line without running anything'
     assert.match(errors[0].message, /^Bad\.cls:3: Variable does not exist: nope$/);
 });
 
+test("another class's private static method is not visible; its own inner classes and @TestVisible from tests see it", () => {
+    const rt = new Runtime({ schema: testSchema });
+    rt.addClass(
+        'Store.cls',
+        `public class Store {
+  private static Integer hidden() { return 1; }
+  static Integer alsoPrivate() { return 2; }
+  @TestVisible private static Integer forTests() { return 3; }
+  public static Integer shown() { return Inner.peek(); }
+  class Inner { Integer x; static Integer peek() { return Store.hidden(); } }
+}`,
+    );
+    rt.addClass('Caller.cls', 'public class Caller {\n  static Integer a() {\n    return Store.hidden();\n  }\n}');
+    rt.addClass(
+        'Other.cls',
+        'public class Other {\n  static Integer b() {\n    return Store.alsoPrivate() + Store.forTests();\n  }\n}',
+    );
+    rt.addClass(
+        'StoreTest.cls',
+        '@IsTest\nprivate class StoreTest {\n  static Integer c() { return Store.forTests() + Store.shown(); }\n}',
+    );
+    rt.linkAll();
+    const errors = rt.compileAll().map((e) => e.message);
+    assert.deepEqual(errors.sort(), [
+        'Caller.cls:3: Method is not visible: Store.hidden',
+        'Other.cls:3: Method is not visible: Store.alsoPrivate',
+    ]);
+});
+
 test('a syntax error fails loading with file:line', () => {
     const rt = new Runtime({ schema: testSchema });
     assert.throws(

@@ -89,12 +89,14 @@ export abstract class CallCompiler extends ExprCompiler {
         if (tt) {
             switch (tt.k) {
                 case 'class': {
-                    const cands = tt.cls.findMethods(l).filter((m) => m.isStatic);
-                    if (cands.length === 0)
+                    const statics = tt.cls.findMethods(l).filter((m) => m.isStatic);
+                    if (statics.length === 0)
                         return compileError(
                             `Method does not exist or incorrect signature: ${tt.cls.name}.${e.name}`,
                             pos,
                         );
+                    const cands = statics.filter((m) => visibleFrom(m, sc.mc.cls));
+                    if (cands.length === 0) return compileError(`Method is not visible: ${tt.cls.name}.${e.name}`, pos);
                     const chosen = this.choose(cands, argTypes);
                     return this.staticInvoker(chosen ? [chosen] : cands, args, e.name, pos);
                 }
@@ -289,4 +291,20 @@ function builtinKind(t: RtType): string | null {
         default:
             return null;
     }
+}
+
+/** The top-level class a class is declared in. */
+function topLevel(cls: RtClass): RtClass {
+    return cls.outer ? topLevel(cls.outer) : cls;
+}
+
+/**
+ * Whether code in `from` may call `method`: a private method (one without public, protected or global is private)
+ * only from its own top-level class and the classes inside it, or from a test class when it is @TestVisible.
+ */
+function visibleFrom(method: RtMethod, from: RtClass): boolean {
+    const mods = method.decl?.mods;
+    if (!mods || mods.set.has('public') || mods.set.has('global') || mods.set.has('protected')) return true;
+    if (topLevel(method.owner) === topLevel(from)) return true;
+    return method.annotations.includes('testvisible') && topLevel(from).isTest;
 }
