@@ -247,6 +247,7 @@ declare namespace Apex {
             maxPauseThreshold?: number;
             maxRetries?: number;
             defaultApiVersion?: string;
+            namedCredentials?: Apex.SettingsController.Option[];
             canEditTargets?: boolean;
             canEditObjectSettings?: boolean;
             canDeleteObjectSettings?: boolean;
@@ -1935,6 +1936,10 @@ declare module "@salesforce/label/c.Resync_TargetSettings_Cancel" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_TargetSettings_ChooseCredential" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_TargetSettings_Connected" {
     const label: string;
     export default label;
@@ -1976,6 +1981,10 @@ declare module "@salesforce/label/c.Resync_TargetSettings_NewTarget" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_TargetSettings_No" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_TargetSettings_NoCredentials" {
     const label: string;
     export default label;
 }

@@ -7,6 +7,8 @@ import testingLabel from '@salesforce/label/c.Resync_TargetSettings_Testing';
 import tableLabelLabel from '@salesforce/label/c.Resync_TargetSettings_TableLabel';
 import nameLabel from '@salesforce/label/c.Resync_TargetSettings_Name';
 import namedCredentialLabel from '@salesforce/label/c.Resync_TargetSettings_NamedCredential';
+import chooseCredentialLabel from '@salesforce/label/c.Resync_TargetSettings_ChooseCredential';
+import noCredentialsLabel from '@salesforce/label/c.Resync_TargetSettings_NoCredentials';
 import apiVersionLabel from '@salesforce/label/c.Resync_TargetSettings_ApiVersion';
 import apiVersionHelpLabel from '@salesforce/label/c.Resync_TargetSettings_ApiVersionHelp';
 import activeLabel from '@salesforce/label/c.Resync_TargetSettings_Active';
@@ -43,6 +45,8 @@ export const LABELS = {
     tableLabel: tableLabelLabel,
     name: nameLabel,
     namedCredential: namedCredentialLabel,
+    chooseCredential: chooseCredentialLabel,
+    noCredentials: noCredentialsLabel,
     apiVersion: apiVersionLabel,
     apiVersionHelp: apiVersionHelpLabel,
     active: activeLabel,

@@ -37,6 +37,23 @@ export default class TargetSettings extends LightningElement {
         return this.targets === undefined && this.errorMessage === undefined;
     }
 
+    /** The org's Named Credentials, and the draft's own when the org no longer has it (so it still shows). */
+    get credentialOptions(): { label: string; value: string }[] {
+        const offered = (this.options?.namedCredentials ?? []).map((o) => ({
+            label: o.label ?? o.value ?? '',
+            value: o.value ?? '',
+        }));
+        const current = this.draft?.namedCredential;
+        if (current && !offered.some((o) => o.value === current)) {
+            offered.push({ label: current, value: current });
+        }
+        return offered;
+    }
+
+    get noCredentials(): boolean {
+        return this.options !== undefined && (this.options.namedCredentials ?? []).length === 0;
+    }
+
     get canEdit(): boolean {
         return this.options?.canEditTargets === true;
     }

@@ -43,6 +43,10 @@ const TARGETS = [
 ];
 const ADMIN = {
     canEditTargets: true,
+    namedCredentials: [
+        { label: 'Prod_Org', value: 'Prod_Org' },
+        { label: 'Resync_Target', value: 'Resync_Target' },
+    ],
     minPauseThreshold: 1,
     maxPauseThreshold: 100,
     maxRetries: 99,
@@ -208,5 +212,36 @@ describe('c-target-settings', () => {
         q(element, '[data-target-id="a01000000000002AAA"][data-id="test"]')?.click();
         await flush();
         expect(q(element, '[data-id="error"]')?.textContent).toBe('The target has no Named Credential.');
+    });
+
+    it("offers the org's Named Credentials to choose from, and keeps a target's own that the org lost", async () => {
+        const element = await mount();
+        q(element, '[data-id="new"]')?.click();
+        await flush();
+        const picker = q<HTMLElement & { options: { value: string }[] }>(element, '[data-field="namedCredential"]');
+        expect(picker?.tagName.toLowerCase()).toBe('lightning-combobox');
+        expect(picker?.options.map((o) => o.value)).toEqual(['Prod_Org', 'Resync_Target']);
+        expect(q(element, '[data-id="no-credentials"]')).toBeNull();
+        q(element, '[data-id="cancel"]')?.click();
+        await flush();
+        const edits = element.shadowRoot?.querySelectorAll<HTMLElement>('[data-id="edit"]');
+        edits?.[1]?.click();
+        await flush();
+        const editing = q<HTMLElement & { options: { value: string }[]; value: string }>(
+            element,
+            '[data-field="namedCredential"]',
+        );
+        expect(editing?.value).toBe('Uat');
+        expect(editing?.options.map((o) => o.value)).toEqual(['Prod_Org', 'Resync_Target', 'Uat']);
+    });
+
+    it('says how to create a Named Credential when the org has none', async () => {
+        optionsMock.mockResolvedValue({ ...ADMIN, namedCredentials: [] });
+        const element = await mount();
+        q(element, '[data-id="new"]')?.click();
+        await flush();
+        expect(q(element, '[data-id="no-credentials"]')?.textContent?.trim()).toBe(
+            'This org has no Named Credential yet: create one in Setup, Named Credentials, then choose it here.',
+        );
     });
 });
