@@ -53,6 +53,9 @@ export function requestedBatchSize(header: string | null): number | null {
     return Math.min(DEFAULT_QUERY_BATCH, Math.max(MIN_QUERY_BATCH, Number(m[1])));
 }
 
+/** The most records one sObject Collections retrieve answers. */
+const MAX_RETRIEVE_IDS = 2000;
+
 export class QueryResource {
     private readonly locators = new Map<string, Locator>();
 
@@ -65,6 +68,17 @@ export class QueryResource {
 
     query(soql: string, requested: number | null, version: string): QueryAnswer {
         if (soql.trim() === '') throw new RestError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+        const { records, totalSize } = this.rows(soql, version);
+        const batchSize = Math.min(requested ?? DEFAULT_QUERY_BATCH, this.batchLimit);
+        if (records.length <= batchSize) return { totalSize, done: true, records };
+        this.expireIdle();
+        const id = this.org.store.ids.newId('01g');
+        this.locators.set(id, { records, totalSize, batchSize, version, lastUsed: this.clock() });
+        return this.batch(id, 0);
+    }
+
+    /** Every record a query answers, as JSON, in user mode; its errors as the REST API words them. */
+    private rows(soql: string, version: string): { records: Record<string, unknown>[]; totalSize: number } {
         let result;
         try {
             result = this.org.store.query(
@@ -82,14 +96,47 @@ export class QueryResource {
             throw e;
         }
         const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(soql)?.[1] ?? '';
-        const records = result.rows.map((row) => recordJson(this.org.schema, from, row, version));
-        const batchSize = Math.min(requested ?? DEFAULT_QUERY_BATCH, this.batchLimit);
-        const totalSize = result.totalSize;
-        if (records.length <= batchSize) return { totalSize, done: true, records };
-        this.expireIdle();
-        const id = this.org.store.ids.newId('01g');
-        this.locators.set(id, { records, totalSize, batchSize, version, lastUsed: this.clock() });
-        return this.batch(id, 0);
+        const records = result.rows.map(
+            (row) => recordJson(this.org.schema, from, row, version) as Record<string, unknown>,
+        );
+        return { records, totalSize: result.totalSize };
+    }
+
+    /**
+     * `POST /composite/sobjects/{object}` with `{ids, fields}`: up to 2,000 records of one object, one entry per Id
+     * in the order asked, null for an Id that is not a readable record of that object; an unknown field is 400.
+     */
+    retrieve(objectName: string, body: unknown, version: string): (Record<string, unknown> | null)[] {
+        const request = (body ?? {}) as { ids?: unknown; fields?: unknown };
+        const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+        if (!strings(request.ids) || request.ids.length === 0)
+            throw new RestError(400, 'MISSING_ARGUMENT', 'ids: a list of one or more record Ids is required');
+        if (!strings(request.fields) || request.fields.length === 0)
+            throw new RestError(400, 'MISSING_ARGUMENT', 'fields: a list of one or more field names is required');
+        if (request.ids.length > MAX_RETRIEVE_IDS)
+            throw new RestError(
+                400,
+                'EXCEEDED_ID_LIMIT',
+                `record limit reached. cannot submit more than ${MAX_RETRIEVE_IDS} records into this call`,
+            );
+        if (!this.org.schema.getObject(objectName))
+            throw new RestError(404, 'NOT_FOUND', `The requested resource does not exist`);
+        const fields = request.fields.map((f) => {
+            if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(f))
+                throw new RestError(400, 'INVALID_FIELD', `No such column '${f}' on entity '${objectName}'`);
+            return f;
+        });
+        const valid = request.ids.filter((id) => /^[0-9A-Za-z]{15}([0-9A-Za-z]{3})?$/.test(id));
+        const selected = [...new Set(['Id', ...fields])];
+        const found = new Map<string, Record<string, unknown>>();
+        if (valid.length > 0) {
+            const soql = `SELECT ${selected.join(', ')} FROM ${objectName} WHERE Id IN (${valid.map((id) => `'${id}'`).join(', ')})`;
+            for (const record of this.rows(soql, version).records) {
+                const id = record['Id'];
+                if (typeof id === 'string') found.set(id.slice(0, 15), record);
+            }
+        }
+        return request.ids.map((id) => found.get(id.slice(0, 15)) ?? null);
     }
 
     /** `GET /query/<locator>-<offset>`. */

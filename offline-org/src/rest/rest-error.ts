@@ -37,7 +37,7 @@ export const NOT_SUPPORTED = 'NOT_SUPPORTED_BY_OFFLINE_ORG';
 /** What the REST face answers, for messages naming what it does not support. */
 export const SUPPORTED_RESOURCES =
     'GET /sobjects/{object}/describe, GET /query?q= and /query/{locator}, POST /composite, ' +
-    'POST | PATCH | DELETE /composite/sobjects, PATCH /composite/sobjects/{object}/{externalIdField}, GET /limits';
+    'POST | PATCH | DELETE /composite/sobjects, POST /composite/sobjects/{object} (retrieve), PATCH /composite/sobjects/{object}/{externalIdField}, GET /limits';
 
 /** 404 for a resource the REST face does not answer. */
 export function notFound(method: string, resource: string): RestError {

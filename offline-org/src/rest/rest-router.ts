@@ -92,6 +92,8 @@ export class RestRouter {
             if (method === 'GET') throw notSupported('GET /composite/sobjects (reading records by Id)');
             throw methodNotAllowed(method, 'GET,POST,PATCH,DELETE');
         }
+        const retrieve = /^\/composite\/sobjects\/([A-Za-z0-9_]+)$/.exec(resource);
+        if (retrieve && method === 'POST') return query.retrieve(retrieve[1], body, version);
         const upsert = /^\/composite\/sobjects\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(resource);
         if (upsert && method === 'PATCH') {
             return collections.write('upsert', body, { objectName: upsert[1], externalIdField: upsert[2] }, all);

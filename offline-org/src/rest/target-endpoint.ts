@@ -39,6 +39,9 @@ export interface EndpointAnswer extends RestAnswer {
     headers: Record<string, string>;
 }
 
+/** The most bytes of a request's URI and headers the platform answers (more in the URI alone: 414). */
+export const MAX_URI_BYTES = 16_384;
+
 export class TargetEndpoint {
     readonly usage: ApiUsage;
     readonly faults: FaultPlan;
@@ -67,6 +70,22 @@ export class TargetEndpoint {
             this.log.push({ method, path, status: answer.status, counted });
             return { ...answer, headers };
         };
+        // The platform limits a request's URI and headers to 16,384 bytes; a longer URI is answered 414 URI Too Long
+        // before anything is read (the body is the offline org's own wording: the platform's 414 carries none).
+        if (Buffer.byteLength(path, 'utf8') > MAX_URI_BYTES) {
+            return done(
+                {
+                    status: 414,
+                    body: [
+                        errorEntry(
+                            'URI_TOO_LONG',
+                            `URI Too Long: ${Buffer.byteLength(path, 'utf8')} bytes, the most is ${MAX_URI_BYTES}.`,
+                        ),
+                    ],
+                },
+                false,
+            );
+        }
         if (this.faults.callUnavailable()) {
             return done(
                 {

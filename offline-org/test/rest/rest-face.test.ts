@@ -414,3 +414,42 @@ test('what the face does not serve is refused loudly: 404 naming the subset, 405
         'a URL of no target goes to the loud "no transport" refusal',
     );
 });
+
+test('sObject Collections retrieve answers one entry per Id, null where there is none; bad input is 400', () => {
+    const { face, endpoint } = setup();
+    const [acme, globex] = createAccounts(face, ['Acme', 'Globex']);
+    const before = endpoint.calls().length;
+    const r = call(face, 'POST', v('/composite/sobjects/Account'), {
+        ids: [globex, 'nope', acme.slice(0, 15), '001000000000000AAA'],
+        fields: ['Name'],
+    });
+    assert.equal(r.status, 200);
+    const got = r.json as (Json | null)[];
+    assert.deepEqual(
+        got.map((x) => (x === null ? null : x.Name)),
+        ['Globex', null, 'Acme', null],
+        'in the order asked',
+    );
+    assert.equal((got[0]?.attributes as Json).type, 'Account');
+    assert.equal(endpoint.calls().length, before + 1, 'one call');
+    const badField = call(face, 'POST', v('/composite/sobjects/Account'), { ids: [acme], fields: ['Nope__c'] });
+    assert.equal(badField.status, 400);
+    const tooMany = call(face, 'POST', v('/composite/sobjects/Account'), {
+        ids: Array.from({ length: 2001 }, () => acme),
+        fields: ['Name'],
+    });
+    assert.equal(tooMany.status, 400);
+    assert.equal((tooMany.json as Json[])[0]?.errorCode, 'EXCEEDED_ID_LIMIT');
+});
+
+test('a URI over 16,384 bytes is answered 414 before anything is read, and is not counted', () => {
+    const { face, endpoint } = setup();
+    const used = endpoint.calls().filter((c) => c.counted).length;
+    const long = q(
+        `SELECT Id FROM Account WHERE Name IN (${Array.from({ length: 1200 }, (_, i) => `'Name ${i}'`).join(',')})`,
+    );
+    const r = call(face, 'GET', long);
+    assert.equal(r.status, 414);
+    assert.equal((r.json as Json[])[0]?.errorCode, 'URI_TOO_LONG');
+    assert.equal(endpoint.calls().filter((c) => c.counted).length, used, 'not counted against the allowance');
+});
