@@ -96,9 +96,7 @@ export class QueryResource {
             throw e;
         }
         const from = /\bfrom\s+([A-Za-z0-9_]+)/i.exec(soql)?.[1] ?? '';
-        const records = result.rows.map(
-            (row) => recordJson(this.org.schema, from, row, version) as Record<string, unknown>,
-        );
+        const records = result.rows.map((row) => recordJson(this.org.schema, from, row, version));
         return { records, totalSize: result.totalSize };
     }
 
