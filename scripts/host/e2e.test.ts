@@ -203,7 +203,7 @@ test('Execute: test the connection, read the migration order, validate, then sta
     const failed = Number(run['Failed__c']);
     assert.ok(failed > 0, 'records failed');
     // The page reaches the end by itself (event stream or polling) and shows the summary and the errors.
-    await execute.locator('c-run-summary').getByText('Completed with errors').first().waitFor({ timeout: 20_000 });
+    await execute.locator('c-run-summary').getByText('Completed with errors').first().waitFor({ timeout: 30_000 });
     const errorRows = execute.locator('c-error-viewer table[data-id="errors"] tbody tr');
     await errorRows.first().waitFor();
     const codes = new Set((await errorRows.allInnerTexts()).map((t) => /\b[A-Z_]{6,}\b/.exec(t)?.[0] ?? t));
@@ -275,7 +275,7 @@ test('Execute: test the connection, read the migration order, validate, then sta
             `every ${object}.${lookup} is set in the target, second-pass failures included`,
         );
     }
-    await execute.locator('c-run-summary').getByText('Completed', { exact: true }).first().waitFor({ timeout: 20_000 });
+    await execute.locator('c-run-summary').getByText('Completed', { exact: true }).first().waitFor({ timeout: 30_000 });
     await app.screenshot('execute-retried');
     assertClean('retry');
 
@@ -350,7 +350,7 @@ test('the utility-bar launcher starts a run while another tab is shown', async (
     assert.equal(run['State__c'], 'Completed', await errorSummary(run));
     assert.equal(await host.count('source', 'SyncRun__c'), runsBefore + 1, 'one run started');
     assert.deepEqual(await countsIn('Resync_Target'), await countsIn('source'), 'the target is in sync');
-    await panel.getByText('Completed', { exact: true }).waitFor({ timeout: 20_000 });
+    await panel.getByText('Completed', { exact: true }).waitFor({ timeout: 30_000 });
     assert.ok(await app.page.locator('.host-page[data-page] c-run-history').isVisible(), 'Run History stays shown');
     await app.screenshot('launcher-run');
     assertClean('launcher');

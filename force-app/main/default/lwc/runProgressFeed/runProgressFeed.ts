@@ -7,12 +7,17 @@ import { reduceError } from 'c/errorReducer';
 /**
  * Keeps a screen current with one run's status. It reads the status once, then listens to `RunProgress__e` through
  * `lightning/empApi` and reads the status again on each event of the run; when empApi is unavailable or fails, it
- * polls `getRunStatus` no faster than every {@link MIN_POLL_MS}. It stops by itself once the run has ended, and when
- * its owner calls {@link RunProgressFeed.stop} (on disconnect).
+ * polls `getRunStatus` no faster than every {@link MIN_POLL_MS}. While streaming it still reads the status every
+ * {@link STREAMING_CHECK_MS}: an event is published at once, before its transaction commits, so the read it causes may
+ * see the state before it (the end of a run above all), and a stream may drop events on a reconnect. It stops by
+ * itself once the run has ended, and when its owner calls {@link RunProgressFeed.stop} (on disconnect).
  */
 
 /** The fastest the feed polls when streaming is not available. */
 export const MIN_POLL_MS = 2000;
+
+/** How often the feed reads the status while streaming, to catch what an event could not tell. */
+export const STREAMING_CHECK_MS = 15000;
 
 /** What the feed tells its owner. */
 export interface RunProgressListener {
@@ -111,6 +116,7 @@ export class RunProgressFeed {
             this.listener.onMode?.('streaming');
             // An event published between the first read and the subscription would be missed: read once more.
             await this.read();
+            this.schedulePoll(STREAMING_CHECK_MS);
             return true;
         } catch {
             return false;
@@ -119,10 +125,10 @@ export class RunProgressFeed {
 
     private poll(): void {
         this.listener.onMode?.('polling');
-        this.schedulePoll();
+        this.schedulePoll(this.pollMs);
     }
 
-    private schedulePoll(): void {
+    private schedulePoll(intervalMs: number): void {
         this.clearTimer();
         if (this.stopped || this.ended) {
             return;
@@ -132,9 +138,9 @@ export class RunProgressFeed {
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.timer = setTimeout(() => {
             this.read()
-                .then(() => this.schedulePoll())
+                .then(() => this.schedulePoll(intervalMs))
                 .catch(() => undefined);
-        }, this.pollMs);
+        }, intervalMs);
     }
 
     private async read(): Promise<void> {

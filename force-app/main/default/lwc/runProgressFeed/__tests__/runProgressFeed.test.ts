@@ -2,7 +2,7 @@ import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi'
 import type { EmpMessage } from 'lightning/empApi';
 import getRunStatus from '@salesforce/apex/RunHistoryController.getRunStatus';
 import getProgressChannel from '@salesforce/apex/RunHistoryController.getProgressChannel';
-import { MIN_POLL_MS, RunProgressFeed } from 'c/runProgressFeed';
+import { MIN_POLL_MS, RunProgressFeed, STREAMING_CHECK_MS } from 'c/runProgressFeed';
 import { flushPromises } from 'test-utils';
 
 jest.mock('@salesforce/apex/RunHistoryController.getRunStatus', () => ({ default: jest.fn() }), { virtual: true });
@@ -58,12 +58,31 @@ describe('c/runProgressFeed', () => {
         expect(statusMock.mock.calls.length).toBe(reads + 1);
         expect(onStatus).toHaveBeenLastCalledWith(status('Running', true, 200));
 
-        // No polling while streaming.
-        jest.advanceTimersByTime(10 * MIN_POLL_MS);
+        // No fast polling while streaming.
+        jest.advanceTimersByTime(STREAMING_CHECK_MS - 1);
         await flushPromises();
         expect(statusMock.mock.calls.length).toBe(reads + 1);
         feed.stop();
         expect(unsubscribeMock).toHaveBeenCalled();
+    });
+
+    it('while streaming, still reads the status every 15 s: an end whose event was read before its commit is seen', async () => {
+        enabledMock.mockResolvedValue(true);
+        statusMock.mockResolvedValue(status('Running', true));
+        const onStatus = jest.fn();
+        const feed = new RunProgressFeed(RUN_ID, { onStatus });
+        await feed.start();
+        const reads = statusMock.mock.calls.length;
+        statusMock.mockResolvedValue(status('Completed', false, 452));
+        jest.advanceTimersByTime(STREAMING_CHECK_MS);
+        await flushPromises();
+        expect(statusMock.mock.calls.length).toBe(reads + 1);
+        expect(onStatus).toHaveBeenLastCalledWith(status('Completed', false, 452));
+        expect(feed.isStopped).toBe(true);
+        expect(unsubscribeMock).toHaveBeenCalled();
+        jest.advanceTimersByTime(5 * STREAMING_CHECK_MS);
+        await flushPromises();
+        expect(statusMock.mock.calls.length).toBe(reads + 1);
     });
 
     it('polls every two seconds when empApi is unavailable, and stops when the run ends', async () => {
