@@ -11,7 +11,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Runtime } from '../src/apex/interpreter/runtime.js';
 import { ApexThrow } from '../src/apex/runtime/values.js';
-import { exceptionTypeName } from '../src/apex/interpreter/exceptions.js';
+import { exceptionTypeName } from '../src/apex/runtime/exceptions.js';
 import { testSchema } from './support/test-schema.js';
 import { runOrgProgram } from './support/run-org-program.js';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fromStorage, recordToRow, rowToRecord, toStorage } from '../src/apex/storage-values.js';
-import { Decimal } from '../src/stdlib/decimal.js';
+import { Decimal } from '../src/apex/runtime/decimal.js';
 import { ApexList, DateValue, DatetimeValue, IdValue, SObjectValue } from '../src/apex/runtime/values.js';
 import { Runtime } from '../src/apex/interpreter/runtime.js';
 import { testSchema } from './support/test-schema.js';

@@ -4,7 +4,7 @@
  * (aura-serialize.ts). The LWC host of the offline org uses this for `@salesforce/apex` imports.
  */
 import type { Runtime } from './interpreter/runtime.js';
-import { exceptionTypeName } from './interpreter/exceptions.js';
+import { exceptionTypeName } from './runtime/exceptions.js';
 import { ApexThrow } from './runtime/values.js';
 import { parseTree } from '../stdlib/json-tokens.js';
 import { typed } from '../stdlib/json.js';

@@ -8,7 +8,7 @@
  */
 import type { Runtime } from './interpreter/runtime.js';
 import { NotSupportedError } from '../data/errors.js';
-import { Decimal } from '../stdlib/decimal.js';
+import { Decimal } from './runtime/decimal.js';
 import {
     ApexDouble,
     ApexList,

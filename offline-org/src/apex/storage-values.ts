@@ -5,7 +5,7 @@
  */
 import { textOf } from './runtime/format.js';
 import type { FieldDescribe, ObjectDescribe, Row, SchemaProvider, StorageValue } from '../data/schema-types.js';
-import { Decimal } from '../stdlib/decimal.js';
+import { Decimal } from './runtime/decimal.js';
 import { formatDate, formatTime } from './runtime/format.js';
 import {
     ApexDouble,

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ApexThrow } from '../apex/runtime/values.js';
-import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
+import { exceptionTypeName } from '../apex/runtime/exceptions.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
 import { packageDirectories } from '../testing/project.js';
 import { beginOrgTransaction, endOrgTransaction, openOrg, orgTestHooks } from '../org/open-org.js';

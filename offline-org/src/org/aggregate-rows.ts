@@ -3,7 +3,7 @@
  * -> Decimal, MIN / MAX and grouped fields -> the field's type), named by alias or `exprN`.
  */
 import type { FieldDescribe, Row, SchemaProvider, SoqlQuery } from '../data/index.js';
-import { Decimal } from '../stdlib/decimal.js';
+import { Decimal } from '../apex/runtime/decimal.js';
 import { SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import { AGGREGATE_RESULT } from './records.js';

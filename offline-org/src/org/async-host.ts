@@ -10,7 +10,7 @@ import type { AsyncTransaction } from '../async/transaction.js';
 import { PlatformException } from '../async/platform-exception.js';
 import type { OrgStore } from '../data/index.js';
 import type { Runtime, Transaction } from '../apex/interpreter/runtime.js';
-import { exceptionTypeName, newException } from '../apex/interpreter/exceptions.js';
+import { exceptionTypeName, newException } from '../apex/runtime/exceptions.js';
 import type { RtMethod } from '../apex/runtime/classes.js';
 import type { RtType } from '../apex/runtime/types.js';
 import { ApexList, ApexObject, ApexThrow, NativeObject, SObjectValue } from '../apex/runtime/values.js';

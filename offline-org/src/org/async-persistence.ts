@@ -36,7 +36,7 @@ import {
 import type { ExceptionData, Value } from '../apex/runtime/values.js';
 import type { EngineState } from '../async/engine.js';
 import { NotSupportedError } from '../data/errors.js';
-import { Decimal } from '../stdlib/decimal.js';
+import { Decimal } from '../apex/runtime/decimal.js';
 import type { OrgJob } from './async-host.js';
 import type { OfflineOrg } from './open-org.js';
 

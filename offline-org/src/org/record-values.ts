@@ -3,7 +3,7 @@
  * describe: Decimal with the field's scale, Date, Datetime, Time, Id, Boolean, Integer, picklists as strings.
  */
 import type { FieldDescribe, StorageValue } from '../data/index.js';
-import { Decimal } from '../stdlib/decimal.js';
+import { Decimal } from '../apex/runtime/decimal.js';
 import { formatDate, formatTime } from '../apex/runtime/format.js';
 import {
     ApexDouble,

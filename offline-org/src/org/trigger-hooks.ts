@@ -6,7 +6,7 @@
  */
 import type { DmlHookContext, DmlHooks, Row, SchemaProvider } from '../data/index.js';
 import type { Runtime } from '../apex/interpreter/runtime.js';
-import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
+import { exceptionTypeName } from '../apex/runtime/exceptions.js';
 import { ApexThrow, SObjectValue } from '../apex/runtime/values.js';
 import { rowToSObject, sobjectToRow } from './records.js';
 

@@ -2,7 +2,7 @@
  * System.enqueueJob (with a delay or AsyncOptions), System.abortJob, AsyncOptions, QueueableDuplicateSignature and
  * AsyncInfo. The limits and rules of enqueueing are the async layer's (reached through Platform.enqueue).
  */
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import type { AsyncRequest } from '../apex/platform.js';
 import { IdValue, NativeObject } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
@@ -13,7 +13,7 @@ type Options = NonNullable<AsyncRequest['asyncOptions']>;
 const opts = (s: Value): Options => (s as NativeObject).state as Options;
 const parts = (s: Value): string[] => (s as NativeObject).state as string[];
 
-function intArg(rt: Runtime, v: Value | undefined): number | undefined {
+function intArg(rt: ApexHost, v: Value | undefined): number | undefined {
     if (v === null || v === undefined) return undefined;
     return typeof v === 'number' ? v : rt.fail('TypeException', 'Invalid integer');
 }
@@ -66,7 +66,7 @@ export function registerAsyncApex(reg: Registry): void {
         'System.QueueableDuplicateSignature.Builder',
         () => new NativeObject('System.QueueableDuplicateSignature.Builder', []),
     );
-    const add = (rt: Runtime, s: Value, a: Value[]): Value => {
+    const add = (rt: ApexHost, s: Value, a: Value[]): Value => {
         parts(s).push(rt.stringOf(a[0] ?? null));
         return s;
     };

@@ -7,7 +7,7 @@ import { ApexList, IdValue, NativeObject, SObjectValue } from '../apex/runtime/v
 import type { Value } from '../apex/runtime/values.js';
 import type { DmlRowResult } from '../apex/platform.js';
 import type { Registry } from './registry.js';
-import { BUILTIN_ENUMS } from './type-names.js';
+import { BUILTIN_ENUMS } from '../apex/runtime/type-names.js';
 import { EnumValue } from '../apex/runtime/values.js';
 
 export interface AsyncContextState {

@@ -3,7 +3,7 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { apexEquals, keyOf } from '../apex/runtime/equality.js';
 import type { RtType } from '../apex/runtime/types.js';
 import { typeName } from '../apex/runtime/types.js';
@@ -11,13 +11,13 @@ import { ApexList, ApexMap, ApexSet, NativeObject, SObjectValue } from '../apex/
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
 import { sobjectTypeToken } from './schema-tokens.js';
-import { compare } from '../apex/interpreter/operators.js';
+import { compare } from '../apex/runtime/operators.js';
 
-export function listAdd(rt: Runtime, l: ApexList, v: Value, pos: SourcePos): void {
+export function listAdd(rt: ApexHost, l: ApexList, v: Value, pos: SourcePos): void {
     l.items.push(rt.coerce(l.elType, v, pos));
 }
 
-export function setAdd(rt: Runtime, s: ApexSet, v: Value, pos: SourcePos): boolean {
+export function setAdd(rt: ApexHost, s: ApexSet, v: Value, pos: SourcePos): boolean {
     const cv = rt.coerce(s.elType, v, pos);
     const k = keyOf(cv);
     if (s.entries.has(k)) return false;
@@ -25,7 +25,7 @@ export function setAdd(rt: Runtime, s: ApexSet, v: Value, pos: SourcePos): boole
     return true;
 }
 
-export function mapPut(rt: Runtime, m: ApexMap, k: Value, v: Value, pos: SourcePos): Value {
+export function mapPut(rt: ApexHost, m: ApexMap, k: Value, v: Value, pos: SourcePos): Value {
     const ck = rt.coerce(m.keyType, k, pos);
     const key = keyOf(ck);
     const old = m.entries.get(key);
@@ -39,7 +39,7 @@ function itemsOf(v: Value): Value[] | null {
     return null;
 }
 
-export function newCollectionFrom(rt: Runtime, t: RtType, args: Value[], pos: SourcePos): Value {
+export function newCollectionFrom(rt: ApexHost, t: RtType, args: Value[], pos: SourcePos): Value {
     const [src] = args;
     if (t.k === 'list') {
         const l = new ApexList(t.el, []);
@@ -80,14 +80,14 @@ export function newCollectionFrom(rt: Runtime, t: RtType, args: Value[], pos: So
     return rt.fail('TypeException', 'not a collection');
 }
 
-function idx(rt: Runtime, l: ApexList, i: Value, allowEnd = false): number {
+function idx(rt: ApexHost, l: ApexList, i: Value, allowEnd = false): number {
     if (typeof i !== 'number') return rt.npe();
     if (i < 0 || i > l.items.length || (!allowEnd && i === l.items.length))
         return rt.fail('ListException', `List index out of bounds: ${i}`);
     return i;
 }
 
-export function sortValues(rt: Runtime, items: Value[], pos: SourcePos): void {
+export function sortValues(rt: ApexHost, items: Value[], pos: SourcePos): void {
     items.sort((a, b) => {
         if (a === null) return b === null ? 0 : -1;
         if (b === null) return 1;
@@ -293,7 +293,7 @@ export function hashString(s: string): number {
  * Default sObject order of List.sort (documented): by the object's label, then by the Name field. Ordering by the
  * remaining fields is not implemented: such a tie between records that differ raises the loud error.
  */
-function compareSObjects(rt: Runtime, a: SObjectValue, b: SObjectValue, pos: SourcePos): number {
+function compareSObjects(rt: ApexHost, a: SObjectValue, b: SObjectValue, pos: SourcePos): number {
     const la = rt.schema.getObject(a.objectName)?.label ?? a.objectName;
     const lb = rt.schema.getObject(b.objectName)?.label ?? b.objectName;
     if (la !== lb) return la < lb ? -1 : 1;

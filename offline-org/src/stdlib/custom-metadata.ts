@@ -6,7 +6,7 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { keyOf } from '../apex/runtime/equality.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexMap, IdValue, SObjectValue } from '../apex/runtime/values.js';
@@ -15,7 +15,7 @@ import type { Registry } from './registry.js';
 import { customSettingMethod } from './custom-settings.js';
 import { describeOf } from './sobject.js';
 
-function readAll(rt: Runtime, objectName: string, pos: SourcePos): SObjectValue[] {
+function readAll(rt: ApexHost, objectName: string, pos: SourcePos): SObjectValue[] {
     const d = describeOf(rt, objectName, pos);
     const fields = [...d.fields.values()].map((f) => f.name).join(', ');
     const used = { ...rt.tx.limits.used };

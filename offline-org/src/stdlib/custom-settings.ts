@@ -14,7 +14,7 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { keyOf } from '../apex/runtime/equality.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexMap, IdValue, SObjectValue } from '../apex/runtime/values.js';
@@ -23,7 +23,7 @@ import type { ObjectDescribe } from '../data/schema-types.js';
 import { describeOf } from './sobject.js';
 
 /** Runs a query through the platform without counting it, as the platform's cached reads are not counted. */
-function uncounted(rt: Runtime, soql: string, binds: Value[], pos: SourcePos): SObjectValue[] {
+function uncounted(rt: ApexHost, soql: string, binds: Value[], pos: SourcePos): SObjectValue[] {
     const used = { ...rt.tx.limits.used };
     try {
         const rows = rt.platform.query(soql, binds, { limits: rt.tx.limits, pos });
@@ -34,7 +34,7 @@ function uncounted(rt: Runtime, soql: string, binds: Value[], pos: SourcePos): S
     }
 }
 
-function readAll(rt: Runtime, d: ObjectDescribe, pos: SourcePos): SObjectValue[] {
+function readAll(rt: ApexHost, d: ObjectDescribe, pos: SourcePos): SObjectValue[] {
     const fields = [...d.fields.values()].map((f) => f.name).join(', ');
     return uncounted(rt, `SELECT ${fields} FROM ${d.name} ORDER BY Name`, [], pos);
 }
@@ -58,13 +58,13 @@ function ownerOf(r: SObjectValue): string | null {
     return idOf(r.fields.get('setupownerid')?.value);
 }
 
-function argId(rt: Runtime, v: Value | undefined): IdValue {
+function argId(rt: ApexHost, v: Value | undefined): IdValue {
     if (v === null || v === undefined) return rt.npe();
     return v instanceof IdValue ? v : rt.toId(textOf(v));
 }
 
 /** The levels above and including `ownerId`, lowest first: user, the user's profile, the org. */
-function levels(rt: Runtime, ownerId: IdValue, pos: SourcePos): string[] {
+function levels(rt: ApexHost, ownerId: IdValue, pos: SourcePos): string[] {
     const org = rt.platform.organizationId?.() ?? null;
     const chain: string[] = [ownerId.v.slice(0, 15)];
     if (ownerId.v.startsWith('005')) {
@@ -76,7 +76,7 @@ function levels(rt: Runtime, ownerId: IdValue, pos: SourcePos): string[] {
     return chain;
 }
 
-function hierarchyInstance(rt: Runtime, d: ObjectDescribe, ownerId: IdValue, pos: SourcePos): SObjectValue {
+function hierarchyInstance(rt: ApexHost, d: ObjectDescribe, ownerId: IdValue, pos: SourcePos): SObjectValue {
     const rows = readAll(rt, d, pos);
     const chain = levels(rt, ownerId, pos);
     const found = chain.map((owner) => rows.find((r) => ownerOf(r) === owner));
@@ -99,7 +99,7 @@ function hierarchyInstance(rt: Runtime, d: ObjectDescribe, ownerId: IdValue, pos
     return result;
 }
 
-function hierarchyMethod(rt: Runtime, d: ObjectDescribe, method: string, args: Value[], pos: SourcePos): Value {
+function hierarchyMethod(rt: ApexHost, d: ObjectDescribe, method: string, args: Value[], pos: SourcePos): Value {
     switch (method) {
         case 'getorgdefaults': {
             const org = rt.platform.organizationId?.() ?? null;
@@ -121,7 +121,7 @@ function hierarchyMethod(rt: Runtime, d: ObjectDescribe, method: string, args: V
     }
 }
 
-function listMethod(rt: Runtime, d: ObjectDescribe, method: string, args: Value[], pos: SourcePos): Value {
+function listMethod(rt: ApexHost, d: ObjectDescribe, method: string, args: Value[], pos: SourcePos): Value {
     switch (method) {
         case 'getall': {
             const m = new ApexMap(prim('string'), { k: 'sobject', name: d.name });
@@ -142,7 +142,7 @@ function listMethod(rt: Runtime, d: ObjectDescribe, method: string, args: Value[
 
 /** `X__c.method(...)` on a custom setting; anything else on a custom object is not supported. */
 export function customSettingMethod(
-    rt: Runtime,
+    rt: ApexHost,
     objectName: string,
     method: string,
     args: Value[],

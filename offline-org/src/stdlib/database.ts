@@ -4,13 +4,13 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import type { DmlOperation, DmlRowResult } from '../apex/platform.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexList, ApexMap, EnumValue, IdValue, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
-import { BUILTIN_ENUMS } from './type-names.js';
+import { BUILTIN_ENUMS } from '../apex/runtime/type-names.js';
 import { throwIfFailed } from './dml.js';
 
 /** Replaces `:name.path` binds outside string literals with `:bindN`; returns the names in order. */
@@ -37,7 +37,7 @@ export function extractBinds(soql: string): { text: string; names: string[] } {
     return { text, names };
 }
 
-function resolveName(rt: Runtime, path: string, pos: SourcePos): Value {
+function resolveName(rt: ApexHost, path: string, pos: SourcePos): Value {
     const [head, ...rest] = path.split('.');
     const l = head.toLowerCase();
     const f = rt.top;
@@ -57,7 +57,7 @@ function resolveName(rt: Runtime, path: string, pos: SourcePos): Value {
     return v;
 }
 
-function records(rt: Runtime, v: Value): { list: SObjectValue[]; single: boolean } {
+function records(rt: ApexHost, v: Value): { list: SObjectValue[]; single: boolean } {
     if (v === null) return rt.npe();
     if (v instanceof SObjectValue) return { list: [v], single: true };
     if (v instanceof ApexList)
@@ -82,7 +82,7 @@ function resultObject(kind: string, r: DmlRowResult): NativeObject {
     return new NativeObject(kind, r);
 }
 
-function dml(rt: Runtime, op: DmlOperation, a: Value[], pos: SourcePos, kind: string): Value {
+function dml(rt: ApexHost, op: DmlOperation, a: Value[], pos: SourcePos, kind: string): Value {
     const { list, single } = records(rt, a[0]);
     const upsertField =
         op === 'upsert' && a[1] instanceof NativeObject ? String((a[1].state as { f: { name: string } }).f.name) : null;
@@ -129,7 +129,7 @@ function accessLevelOf(args: Value[]): 'user' | 'system' | undefined {
 }
 
 /** Database.query / countQuery: binds resolved from the caller's scope. */
-function queryInScope(rt: Runtime, a: Value[], pos: SourcePos): Value {
+function queryInScope(rt: ApexHost, a: Value[], pos: SourcePos): Value {
     const { text, names } = extractBinds(textOf(a[0]));
     return rt.query(
         text,
@@ -140,7 +140,7 @@ function queryInScope(rt: Runtime, a: Value[], pos: SourcePos): Value {
 }
 
 /** Database.queryWithBinds / countQueryWithBinds: binds from the map (keys ignore case). */
-function queryWithBindMap(rt: Runtime, a: Value[], pos: SourcePos): Value {
+function queryWithBindMap(rt: ApexHost, a: Value[], pos: SourcePos): Value {
     const { text, names } = extractBinds(textOf(a[0]));
     const m = a[1];
     if (!(m instanceof ApexMap)) return rt.npe();
@@ -205,9 +205,9 @@ export function registerDatabase(reg: Registry): void {
     });
     const res = (s: Value): DmlRowResult => (s as NativeObject).state as DmlRowResult;
     const common = {
-        issuccess: (_rt: Runtime, s: Value) => res(s).success,
-        getid: (_rt: Runtime, s: Value) => (res(s).id ? new IdValue(res(s).id!) : null),
-        geterrors: (_rt: Runtime, s: Value) =>
+        issuccess: (_rt: ApexHost, s: Value) => res(s).success,
+        getid: (_rt: ApexHost, s: Value) => (res(s).id ? new IdValue(res(s).id!) : null),
+        geterrors: (_rt: ApexHost, s: Value) =>
             new ApexList(
                 { k: 'native', name: 'Database.Error' },
                 res(s).errors.map((e) => new NativeObject('Database.Error', e)),

@@ -2,7 +2,7 @@
  * Java SimpleDateFormat-style formatting, as Datetime.format(pattern) uses it.
  * Letters: y M d H h k K m s S a E D z Z X; text in single quotes is literal. Anything else is literal.
  */
-import { pad } from './datetime-math.js';
+import { pad } from '../apex/runtime/datetime-math.js';
 
 const MONTHS = [
     'January',

@@ -3,7 +3,7 @@
  * (default America/Los_Angeles) or GMT.
  */
 import { textOf } from '../apex/runtime/format.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { DateValue, DatetimeValue, TimeValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
@@ -16,7 +16,7 @@ import {
     isLeapYear,
     localFields,
     zoneOffsetMs,
-} from './datetime-math.js';
+} from '../apex/runtime/datetime-math.js';
 import { formatPattern } from './date-format.js';
 import type { WallClock } from './date-format.js';
 import { formatDate, formatTime } from '../apex/runtime/format.js';
@@ -50,7 +50,7 @@ export function wallClock(tz: string, ms: number): WallClock {
     };
 }
 
-function parseDate(rt: Runtime, s: string): DateValue {
+function parseDate(rt: ApexHost, s: string): DateValue {
     const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$/.exec(s);
     if (m) return new DateValue(Number(m[1]), Number(m[2]), Number(m[3]));
     const us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(s);
@@ -58,7 +58,7 @@ function parseDate(rt: Runtime, s: string): DateValue {
     return rt.fail('TypeException', `Invalid date: ${s}`);
 }
 
-function parseDatetime(rt: Runtime, s: string, tz: string): DatetimeValue {
+function parseDatetime(rt: ApexHost, s: string, tz: string): DatetimeValue {
     const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$/.exec(s);
     if (!m) return rt.fail('TypeException', `Invalid date/time: ${s}`);
     const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
@@ -74,7 +74,7 @@ function parseDatetime(rt: Runtime, s: string, tz: string): DatetimeValue {
     );
 }
 
-function addLocal(rt: Runtime, dt: DatetimeValue, months: number): DatetimeValue {
+function addLocal(rt: ApexHost, dt: DatetimeValue, months: number): DatetimeValue {
     const l = localFields(rt.orgTimeZone, dt.ms);
     const t = addMonths(l.y, l.m, l.d, months);
     return new DatetimeValue(instantFromLocal(rt.orgTimeZone, t.y, t.m, t.d, l.h, l.mi, l.s, l.ms));
@@ -172,9 +172,9 @@ export function registerDatetime(reg: Registry): void {
         valueof: (rt, a) => (a[0] === null ? null : parseDatetime(rt, textOf(a[0]), rt.orgTimeZone)),
         valueofgmt: (rt, a) => (a[0] === null ? null : parseDatetime(rt, textOf(a[0]), 'GMT')),
     });
-    const local = (rt: Runtime, s: Value): WallClock => wallClock(rt.orgTimeZone, (s as DatetimeValue).ms);
+    const local = (rt: ApexHost, s: Value): WallClock => wallClock(rt.orgTimeZone, (s as DatetimeValue).ms);
     const gmt = (s: Value): WallClock => wallClock('GMT', (s as DatetimeValue).ms);
-    const plus = (ms: number) => (_rt: Runtime, s: Value, a: Value[]) =>
+    const plus = (ms: number) => (_rt: ApexHost, s: Value, a: Value[]) =>
         new DatetimeValue((s as DatetimeValue).ms + n(a[0]) * ms);
     reg.instanceMethods('datetime', {
         gettime: (_rt, s) => BigInt((s as DatetimeValue).ms),
@@ -236,7 +236,7 @@ export function registerDatetime(reg: Registry): void {
         newinstance: (_rt, a) =>
             new TimeValue((((n(a[0]) * 60 + n(a[1])) * 60 + n(a[2])) * 1000 + n(a[3] ?? 0)) % 86400000),
     });
-    const tplus = (ms: number) => (_rt: Runtime, s: Value, a: Value[]) =>
+    const tplus = (ms: number) => (_rt: ApexHost, s: Value, a: Value[]) =>
         new TimeValue(((((s as TimeValue).ms + n(a[0]) * ms) % 86400000) + 86400000) % 86400000);
     reg.instanceMethods('time', {
         hour: (_rt, s) => Math.floor((s as TimeValue).ms / 3600000),

@@ -2,14 +2,14 @@
  * DML statements and Database.* DML methods: collect the records and hand them to the platform seam.
  */
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import type { DmlOperation, DmlRowResult } from '../apex/platform.js';
-import { newException } from '../apex/interpreter/exceptions.js';
+import { newException } from '../apex/runtime/exceptions.js';
 import { ApexList, ApexThrow, IdValue, SObjectValue } from '../apex/runtime/values.js';
 import type { DmlFailure } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 
-function records(rt: Runtime, v: Value): SObjectValue[] {
+function records(rt: ApexHost, v: Value): SObjectValue[] {
     if (v === null) return rt.npe();
     if (v instanceof SObjectValue) return [v];
     if (v instanceof ApexList)
@@ -20,7 +20,7 @@ function records(rt: Runtime, v: Value): SObjectValue[] {
 }
 
 export function dmlStatement(
-    rt: Runtime,
+    rt: ApexHost,
     op: DmlOperation,
     target: Value,
     extra: Value,
@@ -43,7 +43,7 @@ export function dmlStatement(
 }
 
 /** Raises the DmlException of an all-or-none DML operation with failed rows, carrying every failed row. */
-export function throwIfFailed(rt: Runtime, op: DmlOperation, results: DmlRowResult[], recs: SObjectValue[]): void {
+export function throwIfFailed(rt: ApexHost, op: DmlOperation, results: DmlRowResult[], recs: SObjectValue[]): void {
     const failures: DmlFailure[] = [];
     // With allOrNone, rows that were fine are reported unsuccessful with no error of their own (rolled back with the
     // rest): the exception lists only the rows that failed, as the platform's does.

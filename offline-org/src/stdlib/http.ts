@@ -4,7 +4,7 @@
  * credentials, the test's mock) are the http layer's (src/http/callout-service.ts).
  */
 import { textOf } from '../apex/runtime/format.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexList, ApexObject, BlobValue, NativeObject, TypeValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
@@ -161,7 +161,7 @@ export function registerHttp(reg: Registry): void {
     });
 }
 
-function send(rt: Runtime, request: Value, pos: { file: string; line: number }): Value {
+function send(rt: ApexHost, request: Value, pos: { file: string; line: number }): Value {
     if (!(request instanceof NativeObject) || request.typeName !== 'HttpRequest') return rt.npe();
     const response = rt.platform.callout(request, { limits: rt.tx.limits, pos });
     rt.enforceLimits();
@@ -169,7 +169,7 @@ function send(rt: Runtime, request: Value, pos: { file: string; line: number }):
 }
 
 /** Test.setMock(HttpCalloutMock.class, mock): handed to the platform's callout layer, which answers with it. */
-export function setMock(rt: Runtime, args: Value[], pos: { file: string; line: number }): Value {
+export function setMock(rt: ApexHost, args: Value[], pos: { file: string; line: number }): Value {
     const [type, mock] = args;
     if (!(type instanceof TypeValue)) return rt.npe();
     const name = typeName(type.type);

@@ -2,8 +2,8 @@
  * Apex values -> JSON trees, and JSON trees -> text (compact, or pretty as the platform's Jackson printer does:
  * two-space indent, `"key" : value`, arrays of scalars on one line).
  */
-import type { Runtime } from '../apex/interpreter/runtime.js';
-import { Decimal } from './decimal.js';
+import type { ApexHost } from './host.js';
+import { Decimal } from '../apex/runtime/decimal.js';
 import {
     ApexDouble,
     ApexList,
@@ -27,7 +27,7 @@ export function isoDatetime(ms: number): string {
     return new Date(ms).toISOString();
 }
 
-export function toJsonNode(rt: Runtime, v: Value, suppressNulls: boolean): JsonNode {
+export function toJsonNode(rt: ApexHost, v: Value, suppressNulls: boolean): JsonNode {
     if (v === null) return { t: 'null' };
     switch (typeof v) {
         case 'string':

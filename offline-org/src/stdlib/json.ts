@@ -3,8 +3,8 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
-import { Decimal } from './decimal.js';
+import type { ApexHost } from './host.js';
+import { Decimal } from '../apex/runtime/decimal.js';
 import { OBJECT, prim, typeName } from '../apex/runtime/types.js';
 import type { RtType } from '../apex/runtime/types.js';
 import {
@@ -29,9 +29,9 @@ import type { JsonNode, JsonToken } from './json-tokens.js';
 import { printCompact, printPretty, toJsonNode } from './json-write.js';
 import { keyOf } from '../apex/runtime/equality.js';
 import { fieldRtType, newSObject, sobjectPut } from './sobject.js';
-import { BUILTIN_ENUMS } from './type-names.js';
+import { BUILTIN_ENUMS } from '../apex/runtime/type-names.js';
 
-function parseOrFail(rt: Runtime, text: Value): JsonNode {
+function parseOrFail(rt: ApexHost, text: Value): JsonNode {
     if (text === null) return rt.npe();
     try {
         return parseTree(textOf(text));
@@ -64,7 +64,7 @@ export function untyped(n: JsonNode): Value {
     }
 }
 
-function mismatch(rt: Runtime, n: JsonNode, t: RtType): never {
+function mismatch(rt: ApexHost, n: JsonNode, t: RtType): never {
     const what =
         n.t === 'obj'
             ? 'START_OBJECT'
@@ -90,7 +90,7 @@ function scalarText(n: JsonNode): string | null {
     return null;
 }
 
-export function typed(rt: Runtime, n: JsonNode, t: RtType, strict: boolean, pos: SourcePos): Value {
+export function typed(rt: ApexHost, n: JsonNode, t: RtType, strict: boolean, pos: SourcePos): Value {
     if (n.t === 'null') return null;
     switch (t.k) {
         case 'prim': {
@@ -242,7 +242,7 @@ export function typed(rt: Runtime, n: JsonNode, t: RtType, strict: boolean, pos:
     }
 }
 
-function typeArg(rt: Runtime, v: Value): RtType {
+function typeArg(rt: ApexHost, v: Value): RtType {
     if (v instanceof TypeValue) return v.type;
     return rt.npe();
 }
@@ -327,7 +327,7 @@ export function registerJson(reg: Registry): void {
         return null;
     };
     const field = (name: Value): JsonToken => ({ kind: 'FIELD_NAME', text: textOf(name) });
-    const valueTokens = (rt: Runtime, v: Value): JsonToken[] => nodeTokens(toJsonNode(rt, v, false));
+    const valueTokens = (rt: ApexHost, v: Value): JsonToken[] => nodeTokens(toJsonNode(rt, v, false));
     reg.instanceMethods('jsongenerator', {
         writestartobject: (_rt, s) => push(s, { kind: 'START_OBJECT', text: '{' }),
         writeendobject: (_rt, s) => push(s, { kind: 'END_OBJECT', text: '}' }),
@@ -375,7 +375,7 @@ export function registerJson(reg: Registry): void {
         if (!t) return null;
         return jsonTokenEnum(t.kind);
     };
-    const num = (rt: Runtime, s: Value): string => {
+    const num = (rt: ApexHost, s: Value): string => {
         const t = cur(s);
         if (!t || (t.kind !== 'VALUE_NUMBER_INT' && t.kind !== 'VALUE_NUMBER_FLOAT' && t.kind !== 'VALUE_STRING'))
             return rt.fail('JSONException', `Current token is not a number: ${t?.kind ?? 'null'}`);

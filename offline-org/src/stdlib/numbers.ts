@@ -2,11 +2,11 @@
  * Integer, Long, Double, Decimal (static and instance methods) and Math.
  */
 import { textOf } from '../apex/runtime/format.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { ApexDouble, EnumValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
-import { Decimal } from './decimal.js';
-import type { RoundingMode } from './decimal.js';
+import { Decimal } from '../apex/runtime/decimal.js';
+import type { RoundingMode } from '../apex/runtime/decimal.js';
 import type { Registry } from './registry.js';
 import { formatDouble } from '../apex/runtime/format.js';
 
@@ -24,7 +24,7 @@ function dec(v: Value): Decimal {
     return Decimal.fromDouble(num(v));
 }
 
-function parseIntStrict(rt: Runtime, s: Value): number {
+function parseIntStrict(rt: ApexHost, s: Value): number {
     if (s === null) return rt.npe();
     const t = textOf(s).trim();
     if (!/^[+-]?\d+$/.test(t)) return rt.fail('TypeException', `Invalid integer: ${textOf(s)}`);
@@ -69,14 +69,14 @@ export function registerNumbers(reg: Registry): void {
         },
     });
     const intMethods = {
-        format: (_rt: Runtime, s: Value) => num(s).toLocaleString('en-US'),
-        intvalue: (_rt: Runtime, s: Value) => Math.trunc(num(s)) | 0,
-        longvalue: (_rt: Runtime, s: Value) => BigInt(Math.trunc(num(s))),
-        doublevalue: (_rt: Runtime, s: Value) => new ApexDouble(num(s)),
-        decimalvalue: (_rt: Runtime, s: Value) => dec(s),
-        hashcode: (_rt: Runtime, s: Value) => Math.trunc(num(s)) | 0,
-        equals: (_rt: Runtime, s: Value, a: Value[]) => num(s) === num(a[0]),
-        tostring: (rt: Runtime, s: Value) => rt.stringOf(s),
+        format: (_rt: ApexHost, s: Value) => num(s).toLocaleString('en-US'),
+        intvalue: (_rt: ApexHost, s: Value) => Math.trunc(num(s)) | 0,
+        longvalue: (_rt: ApexHost, s: Value) => BigInt(Math.trunc(num(s))),
+        doublevalue: (_rt: ApexHost, s: Value) => new ApexDouble(num(s)),
+        decimalvalue: (_rt: ApexHost, s: Value) => dec(s),
+        hashcode: (_rt: ApexHost, s: Value) => Math.trunc(num(s)) | 0,
+        equals: (_rt: ApexHost, s: Value, a: Value[]) => num(s) === num(a[0]),
+        tostring: (rt: ApexHost, s: Value) => rt.stringOf(s),
     };
     reg.instanceMethods('integer', intMethods);
     reg.instanceMethods('long', { ...intMethods, format: (_rt, s) => (s as bigint).toLocaleString('en-US') });

@@ -2,7 +2,7 @@
  * Pattern and Matcher (Java regular expressions through regex.ts).
  */
 import { textOf } from '../apex/runtime/format.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { NativeObject } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
@@ -23,7 +23,7 @@ interface MatcherState {
 }
 
 function compile(
-    rt: Runtime,
+    rt: ApexHost,
     src: string,
     pos: SourcePos = { file: rt.top?.file ?? '<Pattern>', line: rt.top?.line ?? 0 },
     anchor: 'none' | 'start' | 'full' = 'none',
@@ -35,7 +35,7 @@ function ms(v: Value): MatcherState {
     return (v as NativeObject).state as MatcherState;
 }
 
-function requireMatch(rt: Runtime, m: MatcherState): RegExpExecArray {
+function requireMatch(rt: ApexHost, m: MatcherState): RegExpExecArray {
     if (!m.match) return rt.fail('StringException', 'No match found');
     return m.match;
 }

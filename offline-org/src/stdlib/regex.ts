@@ -4,7 +4,7 @@
  * loudly; a pattern JavaScript cannot compile is an invalid regex, as it is on the platform.
  */
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 
 const JAVA_ONLY: [RegExp, string][] = [
     [/(?<!\\)[*+?}]\+/, 'possessive quantifier'],
@@ -55,7 +55,7 @@ export function toJsRegex(pattern: string, flags: string, anchor: 'none' | 'star
 
 /** toJsRegex with the platform's errors: StringException for an invalid pattern, the loud error for Java-only syntax. */
 export function regexFor(
-    rt: Runtime,
+    rt: ApexHost,
     pattern: string,
     flags: string,
     pos: SourcePos,

@@ -3,18 +3,18 @@
  * kind, and constructors of built-in types. Each stdlib file registers its class here; the interpreter only looks up.
  */
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import type { Value } from '../apex/runtime/values.js';
 
-export type StaticMethod = (rt: Runtime, args: Value[], pos: SourcePos) => Value;
-export type InstanceMethod = (rt: Runtime, self: Value, args: Value[], pos: SourcePos) => Value;
+export type StaticMethod = (rt: ApexHost, args: Value[], pos: SourcePos) => Value;
+export type InstanceMethod = (rt: ApexHost, self: Value, args: Value[], pos: SourcePos) => Value;
 /** A static property; `member` is the property name as written (for wildcard `*` properties). */
-export type StaticProp = (rt: Runtime, pos: SourcePos, member: string) => Value;
+export type StaticProp = (rt: ApexHost, pos: SourcePos, member: string) => Value;
 /** `Account.SObjectType`, `Account.Name`: a static member of an sObject type. */
-export type SObjectStatic = (rt: Runtime, objectName: string, member: string, pos: SourcePos) => Value;
+export type SObjectStatic = (rt: ApexHost, objectName: string, member: string, pos: SourcePos) => Value;
 /** `My__mdt.getAll()`, `My__mdt.getInstance('x')`: a static method of an sObject type. */
 export type SObjectStaticMethod = (
-    rt: Runtime,
+    rt: ApexHost,
     objectName: string,
     method: string,
     args: Value[],

@@ -6,7 +6,7 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
 import { keyOf } from '../apex/runtime/equality.js';
 import { prim } from '../apex/runtime/types.js';
@@ -14,7 +14,7 @@ import { ApexList, ApexMap, EnumValue, IdValue, NativeObject, SObjectValue } fro
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
 import { describeOf, newSObject } from './sobject.js';
-import { BUILTIN_ENUMS } from './type-names.js';
+import { BUILTIN_ENUMS } from '../apex/runtime/type-names.js';
 
 const TOKEN = 'Schema.SObjectType';
 const FIELD = 'Schema.SObjectField';
@@ -22,7 +22,7 @@ const DESCRIBE = 'Schema.DescribeSObjectResult';
 const FIELD_DESCRIBE = 'Schema.DescribeFieldResult';
 const FIELDS_OF = 'Schema.SObjectTypeFields';
 
-export function sobjectTypeToken(rt: Runtime, objectName: string, pos: SourcePos): NativeObject {
+export function sobjectTypeToken(rt: ApexHost, objectName: string, pos: SourcePos): NativeObject {
     return new NativeObject(TOKEN, describeOf(rt, objectName, pos));
 }
 
@@ -38,7 +38,7 @@ function fieldDescribe(o: ObjectDescribe, f: FieldDescribe): NativeObject {
     return new NativeObject(FIELD_DESCRIBE, { o, f });
 }
 
-function fieldOf(rt: Runtime, o: ObjectDescribe, name: string): FieldDescribe {
+function fieldOf(rt: ApexHost, o: ObjectDescribe, name: string): FieldDescribe {
     const f = o.fields.get(name.toLowerCase());
     if (!f) return rt.fail('SObjectException', `Invalid field ${name} for ${o.name}`);
     return f;
@@ -48,7 +48,7 @@ const obj = (s: Value): ObjectDescribe => (s as NativeObject).state as ObjectDes
 
 type Action = 'read' | 'create' | 'edit' | 'delete';
 /** The running user's permission, when the platform models permissions (else the schema's flag alone decides). */
-const allowed = (rt: Runtime, o: ObjectDescribe, field: FieldDescribe | null, action: Action): boolean =>
+const allowed = (rt: ApexHost, o: ObjectDescribe, field: FieldDescribe | null, action: Action): boolean =>
     rt.platform.access?.(o.name, field ? field.name : null, action) ?? true;
 const fld = (s: Value): { o: ObjectDescribe; f: FieldDescribe } =>
     (s as NativeObject).state as { o: ObjectDescribe; f: FieldDescribe };
@@ -145,7 +145,7 @@ export function registerSchema(reg: Registry): void {
         getmap: (_rt, s) => fieldMap(obj(s)),
         '.*': (rt, s, a) => fieldDescribe(obj(s), fieldOf(rt, obj(s), textOf(a[0]))),
     });
-    const fd = (get: (f: FieldDescribe) => Value) => (_rt: Runtime, s: Value) => get(fld(s).f);
+    const fd = (get: (f: FieldDescribe) => Value) => (_rt: ApexHost, s: Value) => get(fld(s).f);
     reg.instanceMethods('schema.describefieldresult', {
         getname: fd((f) => f.name),
         getlocalname: fd((f) => f.name),
@@ -190,7 +190,7 @@ export function registerSchema(reg: Registry): void {
     });
     const pe =
         (get: (p: { value: string; label: string; active: boolean; defaultValue: boolean }) => Value) =>
-        (_rt: Runtime, s: Value) =>
+        (_rt: ApexHost, s: Value) =>
             get((s as NativeObject).state as { value: string; label: string; active: boolean; defaultValue: boolean });
     reg.instanceMethods('schema.picklistentry', {
         getvalue: pe((p) => p.value),
@@ -198,7 +198,7 @@ export function registerSchema(reg: Registry): void {
         isactive: pe((p) => p.active),
         isdefaultvalue: pe((p) => p.defaultValue),
     });
-    const cr = (get: (c: ObjectDescribe['childRelationships'][number]) => Value) => (_rt: Runtime, s: Value) =>
+    const cr = (get: (c: ObjectDescribe['childRelationships'][number]) => Value) => (_rt: ApexHost, s: Value) =>
         get((s as NativeObject).state as ObjectDescribe['childRelationships'][number]);
     reg.instanceMethods('schema.childrelationship', {
         getrelationshipname: cr((c) => c.relationshipName),

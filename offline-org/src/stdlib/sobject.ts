@@ -5,7 +5,7 @@
 import { textOf } from '../apex/runtime/format.js';
 import type { SourcePos } from '../apex/errors.js';
 import { compileError } from '../apex/errors.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import type { FieldDescribe, ObjectDescribe } from '../data/schema-types.js';
 import { prim } from '../apex/runtime/types.js';
 import type { RtType } from '../apex/runtime/types.js';
@@ -17,13 +17,13 @@ import { sobjectTypeToken } from './schema-tokens.js';
 /** Rows of aggregate queries: fields are the query's aliases (expr0, expr1, ... by default), read-only. */
 export const AGGREGATE = 'AggregateResult';
 
-export function describeOf(rt: Runtime, name: string, pos: SourcePos): ObjectDescribe {
+export function describeOf(rt: ApexHost, name: string, pos: SourcePos): ObjectDescribe {
     const d = rt.schema.getObject(name);
     if (!d) return compileError(`Invalid type: ${name}`, pos);
     return d;
 }
 
-export function newSObject(rt: Runtime, name: string, pos: SourcePos): SObjectValue {
+export function newSObject(rt: ApexHost, name: string, pos: SourcePos): SObjectValue {
     return new SObjectValue(describeOf(rt, name, pos).name);
 }
 
@@ -63,7 +63,7 @@ interface Resolved {
     relationship: { name: string; target: string | null } | null;
 }
 
-function resolveField(rt: Runtime, so: SObjectValue, name: string, pos: SourcePos): Resolved {
+function resolveField(rt: ApexHost, so: SObjectValue, name: string, pos: SourcePos): Resolved {
     const d = describeOf(rt, so.objectName, pos);
     const l = name.toLowerCase();
     const f = d.fields.get(l);
@@ -79,7 +79,7 @@ function resolveField(rt: Runtime, so: SObjectValue, name: string, pos: SourcePo
     return rt.fail('SObjectException', `Invalid field ${name} for ${so.objectName}`);
 }
 
-export function sobjectGet(rt: Runtime, so: SObjectValue, name: string, pos: SourcePos): Value {
+export function sobjectGet(rt: ApexHost, so: SObjectValue, name: string, pos: SourcePos): Value {
     const l = name.toLowerCase();
     const e = so.fields.get(l);
     if (e) return e.value;
@@ -95,7 +95,7 @@ export function sobjectGet(rt: Runtime, so: SObjectValue, name: string, pos: Sou
     return null;
 }
 
-export function sobjectPut(rt: Runtime, so: SObjectValue, name: string, v: Value, pos: SourcePos): Value {
+export function sobjectPut(rt: ApexHost, so: SObjectValue, name: string, v: Value, pos: SourcePos): Value {
     if (so.readOnly) return rt.fail('FinalException', 'Record is read-only');
     if (so.objectName === AGGREGATE) return rt.fail('SObjectException', 'AggregateResult is read-only');
     const r = resolveField(rt, so, name, pos);

@@ -2,10 +2,10 @@
  * String: the static methods (valueOf, format, join, isBlank, ...) and the instance methods.
  */
 import { textOf } from '../apex/runtime/format.js';
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexDouble, ApexList, ApexSet, IdValue } from '../apex/runtime/values.js';
-import { Decimal } from './decimal.js';
+import { Decimal } from '../apex/runtime/decimal.js';
 import type { SourcePos } from '../apex/errors.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
@@ -24,7 +24,7 @@ function isBlank(s: Value): boolean {
     return s === null || S(s).trim() === '';
 }
 
-function checkIndex(rt: Runtime, s: string, i: number): void {
+function checkIndex(rt: ApexHost, s: string, i: number): void {
     if (i < 0 || i > s.length) rt.fail('StringException', `Ending position out of bounds: ${i}`);
 }
 
@@ -32,7 +32,7 @@ function checkIndex(rt: Runtime, s: string, i: number): void {
  * String.format: {0}-style placeholders with '' as an escaped quote, like Java's MessageFormat. Format types
  * ({0,number,#.##}) and numbers of four or more digits (whose grouping the docs do not pin down) are refused loudly.
  */
-export function formatMessage(rt: Runtime, pattern: string, args: Value[], pos: SourcePos): string {
+export function formatMessage(rt: ApexHost, pattern: string, args: Value[], pos: SourcePos): string {
     let out = '';
     let quoted = false;
     for (let i = 0; i < pattern.length; i++) {
@@ -89,7 +89,7 @@ export function registerString(reg: Registry): void {
         fromchararray: (_rt, a) => String.fromCodePoint(...(a[0] as ApexList).items.map((x) => x as number)),
         valueofgmt: (rt, a) => rt.stringOf(a[0]),
     });
-    const m: Record<string, (rt: Runtime, s: string, a: Value[], pos: SourcePos) => Value> = {
+    const m: Record<string, (rt: ApexHost, s: string, a: Value[], pos: SourcePos) => Value> = {
         length: (_rt, s) => s.length,
         touppercase: (_rt, s) => s.toUpperCase(),
         tolowercase: (_rt, s) => s.toLowerCase(),
@@ -283,7 +283,7 @@ export function registerString(reg: Registry): void {
             ),
         getlevenshteindistance: (_rt, s, a) => levenshtein(s, S(a[0])),
     };
-    const wrapped: Record<string, (rt: Runtime, self: Value, a: Value[], pos: SourcePos) => Value> = {};
+    const wrapped: Record<string, (rt: ApexHost, self: Value, a: Value[], pos: SourcePos) => Value> = {};
     for (const [k, fn] of Object.entries(m)) wrapped[k] = (rt, self, a, pos) => fn(rt, S(self), a, pos);
     reg.instanceMethods('string', wrapped);
     reg.staticMethods('Id', {

@@ -1,7 +1,7 @@
 /**
  * System (debug, assert*, now, today, currentTimeMillis), Assert, Test, Limits, UserInfo, and exception methods.
  */
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost } from './host.js';
 import { apexEquals } from '../apex/runtime/equality.js';
 import { typeName, valueTypeName } from '../apex/runtime/types.js';
 import {
@@ -15,21 +15,21 @@ import {
 } from '../apex/runtime/values.js';
 import type { DmlFailure } from '../apex/runtime/values.js';
 import { prim } from '../apex/runtime/types.js';
-import { BUILTIN_ENUMS } from './type-names.js';
+import { BUILTIN_ENUMS } from '../apex/runtime/type-names.js';
 import type { Value } from '../apex/runtime/values.js';
-import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
+import { exceptionTypeName } from '../apex/runtime/exceptions.js';
 import type { Registry } from './registry.js';
 import { Limits } from '../apex/runtime/limits.js';
 import { setMock } from './http.js';
 import { compileError } from '../apex/errors.js';
-import { localFields } from './datetime-math.js';
+import { localFields } from '../apex/runtime/datetime-math.js';
 import { textOf } from '../apex/runtime/format.js';
 
-function msg(rt: Runtime, m: Value | undefined): string {
+function msg(rt: ApexHost, m: Value | undefined): string {
     return m === undefined || m === null ? '' : ': ' + rt.stringOf(m);
 }
 
-function assertFail(rt: Runtime, text: string): never {
+function assertFail(rt: ApexHost, text: string): never {
     return rt.fail('AssertException', text);
 }
 
@@ -43,7 +43,7 @@ function assertEqual(a: Value, b: Value): boolean {
     return apexEquals(a, b);
 }
 
-function equalsFailure(rt: Runtime, expected: Value, actual: Value, m: Value | undefined): string {
+function equalsFailure(rt: ApexHost, expected: Value, actual: Value, m: Value | undefined): string {
     return `Assertion Failed: Expected: ${rt.stringOf(expected)}, Actual: ${rt.stringOf(actual)}${m === undefined || m === null ? '' : ': ' + rt.stringOf(m)}`;
 }
 
@@ -188,7 +188,7 @@ export function registerSystem(reg: Registry): void {
         },
         getstandardpricebookid: (rt, _a, pos) => rt.unsupported('Test.getStandardPricebookId', pos),
     });
-    const limit = (used: (rt: Runtime) => number) => (rt: Runtime) => used(rt);
+    const limit = (used: (rt: ApexHost) => number) => (rt: ApexHost) => used(rt);
     reg.staticMethods('Limits', {
         getqueries: limit((rt) => rt.tx.limits.used.queries),
         getlimitqueries: limit((rt) => rt.tx.limits.max.queries),
@@ -267,7 +267,7 @@ export function registerSystem(reg: Registry): void {
     });
 }
 
-function dmlRow(rt: Runtime, s: Value, a: Value[]): DmlFailure {
+function dmlRow(rt: ApexHost, s: Value, a: Value[]): DmlFailure {
     const rows = (s as ApexObject).exc!.dml;
     const i = a[0] as number;
     if (!rows)

@@ -5,7 +5,7 @@ import { textOf } from '../apex/runtime/format.js';
 import { DatetimeValue, NativeObject } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
-import { zoneOffsetMs } from './datetime-math.js';
+import { zoneOffsetMs } from '../apex/runtime/datetime-math.js';
 
 const id = (v: Value): string => (v as NativeObject).state as string;
 

@@ -2,21 +2,13 @@
  * The `Trigger` context variables (Trigger.new, Trigger.oldMap, Trigger.isBefore, ...), read from the runtime's
  * current trigger invocation (see Runtime.runTriggers). Outside a trigger, isExecuting is false and the rest null.
  */
-import type { Runtime } from '../apex/interpreter/runtime.js';
+import type { ApexHost, TriggerInvocation } from './host.js';
 import { keyOf } from '../apex/runtime/equality.js';
 import { prim } from '../apex/runtime/types.js';
 import { ApexList, ApexMap, EnumValue, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import type { Registry } from './registry.js';
-import { BUILTIN_ENUMS } from './type-names.js';
-
-export interface TriggerInvocation {
-    objectName: string;
-    /** e.g. `before insert`. */
-    event: string;
-    newRecords: SObjectValue[] | null;
-    oldRecords: SObjectValue[] | null;
-}
+import { BUILTIN_ENUMS } from '../apex/runtime/type-names.js';
 
 function list(inv: TriggerInvocation, recs: SObjectValue[] | null): Value {
     return recs ? new ApexList({ k: 'sobject', name: inv.objectName }, recs) : null;
@@ -33,10 +25,10 @@ function map(inv: TriggerInvocation, recs: SObjectValue[] | null): Value {
 }
 
 export function registerTriggerContext(reg: Registry): void {
-    const cur = (rt: Runtime): TriggerInvocation | null => rt.triggerStack[rt.triggerStack.length - 1] ?? null;
+    const cur = (rt: ApexHost): TriggerInvocation | null => rt.triggerStack[rt.triggerStack.length - 1] ?? null;
     const when =
         (test: (inv: TriggerInvocation) => boolean) =>
-        (rt: Runtime): Value => {
+        (rt: ApexHost): Value => {
             const inv = cur(rt);
             return inv ? test(inv) : null;
         };

@@ -5,7 +5,7 @@ import type { Runtime } from '../apex/interpreter/runtime.js';
 import type { RtClass, RtMethod } from '../apex/runtime/classes.js';
 import { ApexThrow } from '../apex/runtime/values.js';
 import { ApexCompileError, NotSupportedError } from '../apex/errors.js';
-import { exceptionTypeName } from '../apex/interpreter/exceptions.js';
+import { exceptionTypeName } from '../apex/runtime/exceptions.js';
 import type { LimitUsage } from '../apex/runtime/limits.js';
 
 export interface TestResult {

@@ -14,7 +14,7 @@ import type { Value } from '../runtime/values.js';
 import { newCollectionFrom } from '../../stdlib/collections.js';
 import { newSObject, sobjectPut } from '../../stdlib/sobject.js';
 import { ExprCompiler } from './compile-expr.js';
-import type { Ev, Frame } from './frame.js';
+import type { Ev, Frame } from '../runtime/frame.js';
 import type { Scope } from './scope.js';
 import { pickOverload, sameSignature, staticTypeOf } from './static-types.js';
 

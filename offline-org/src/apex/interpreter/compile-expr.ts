@@ -22,14 +22,14 @@ import {
     TypeValue,
 } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
-import { Decimal } from '../../stdlib/decimal.js';
-import { BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from '../../stdlib/type-names.js';
+import { Decimal } from '../runtime/decimal.js';
+import { BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from '../runtime/type-names.js';
 import { listAdd, setAdd, mapPut } from '../../stdlib/collections.js';
 import { sobjectGet, sobjectPut } from '../../stdlib/sobject.js';
 import type { Runtime } from './runtime.js';
 import { kindOf } from '../runtime/kinds.js';
-import { add, arith, bitwise, compare, negate } from './operators.js';
-import type { Ev, Frame } from './frame.js';
+import { add, arith, bitwise, compare, negate } from '../runtime/operators.js';
+import type { Ev, Frame } from '../runtime/frame.js';
 import type { Scope } from './scope.js';
 import { staticTypeOf } from './static-types.js';
 

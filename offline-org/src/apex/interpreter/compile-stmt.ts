@@ -12,8 +12,8 @@ import type { Value } from '../runtime/values.js';
 import { apexEquals } from '../runtime/equality.js';
 import { dmlStatement } from '../../stdlib/dml.js';
 import { CallCompiler } from './compile-call.js';
-import { BREAK, CONTINUE, Frame, NORMAL, RETURN } from './frame.js';
-import type { Completion, Ex } from './frame.js';
+import { BREAK, CONTINUE, Frame, NORMAL, RETURN } from '../runtime/frame.js';
+import type { Completion, Ex } from '../runtime/frame.js';
 import type { Scope } from './scope.js';
 
 export abstract class StmtCompiler extends CallCompiler {

@@ -28,60 +28,22 @@ import type { Value } from '../runtime/values.js';
 import { installUserEquality } from '../runtime/equality.js';
 import { kindOf } from '../runtime/kinds.js';
 import { formatDate, toApexString } from '../runtime/format.js';
-import { formatDatetimeGmt } from '../../stdlib/datetime-math.js';
+import { formatDatetimeGmt } from '../runtime/datetime-math.js';
 import type { Platform } from '../platform.js';
 import { unsupportedPlatform } from '../platform.js';
 import { Registry } from '../../stdlib/registry.js';
 import { registerStdlib } from '../../stdlib/index.js';
-import { isValidId, to18 } from '../../stdlib/id-format.js';
-import type { TriggerInvocation } from '../../stdlib/trigger-context.js';
-import { ClassTable } from './linker.js';
-import { exceptionTypeName, makeBuiltinExceptionClasses, newException, stackTraceOf } from './exceptions.js';
-import { Frame } from './frame.js';
+import { isValidId, to18 } from '../runtime/id-format.js';
+import { ClassTable } from '../runtime/linker.js';
+import { exceptionTypeName, makeBuiltinExceptionClasses, newException, stackTraceOf } from '../runtime/exceptions.js';
+import { Frame } from '../runtime/frame.js';
 import { Compiler } from './compiler.js';
+import { Transaction } from '../runtime/transaction.js';
+import type { RuntimeOptions, StaticState } from '../runtime/transaction.js';
+import type { ApexHost, TriggerInvocation } from '../../stdlib/host.js';
 
-export interface RuntimeOptions {
-    schema?: SchemaProvider;
-    platform?: Platform;
-    orgTimeZone?: string;
-    /** The org's clock in epoch ms (System.now, Date.today, ...); default the real time. */
-    clock?: () => number;
-    userId?: string;
-    userName?: string;
-    orgId?: string;
-    /** Record executed statement lines per file (for --code-coverage). */
-    coverage?: boolean;
-    /** Custom labels by lower-cased name (System.Label.X). */
-    labels?: Map<string, string>;
-    /** A cache of converted class ASTs (testing/ast-cache.ts), to skip parsing unchanged files. */
-    astCache?: {
-        get(file: string, source: string): TypeDecl | undefined;
-        set(file: string, source: string, decl: TypeDecl): void;
-    };
-}
-
-export interface StaticState {
-    state: 0 | 1 | 2;
-    slots: Value[];
-}
-
-export class Transaction {
-    /** Static variables of each class: fresh per transaction, shared with the test by async code a test runs. */
-    statics = new Map<RtClass, StaticState>();
-    readonly debug: { line: number; level: string; message: string }[] = [];
-    limits: Limits;
-    /** Set between Test.startTest() and Test.stopTest(): the limits of the code before startTest. */
-    outerLimits: Limits | null = null;
-    /** What the code between Test.startTest() and Test.stopTest() used, frozen at stopTest. */
-    testBlockUsage: LimitUsage | null = null;
-    testStarted = false;
-    isTest = false;
-    /** The kind of asynchronous execution this transaction is, or null when synchronous. */
-    asyncKind: 'queueable' | 'future' | 'batch' | 'schedule' | 'finalizer' | null = null;
-    constructor(isAsync: boolean) {
-        this.limits = new Limits(isAsync);
-    }
-}
+export { Transaction };
+export type { RuntimeOptions, StaticState };
 
 const emptySchema: SchemaProvider = {
     getObject: () => undefined,
@@ -89,7 +51,7 @@ const emptySchema: SchemaProvider = {
     objectByKeyPrefix: () => undefined,
 };
 
-export class Runtime {
+export class Runtime implements ApexHost {
     readonly schema: SchemaProvider;
     platform: Platform;
     readonly table: ClassTable;

@@ -3,7 +3,7 @@
  * use their equals() when defined), `===` (reference identity for objects, value for primitives), and the keys that
  * Set and Map use (strings are case-SENSITIVE there, Ids compare across 15/18 characters).
  */
-import { Decimal } from '../../stdlib/decimal.js';
+import { Decimal } from './decimal.js';
 import {
     ApexDouble,
     ApexList,
@@ -22,7 +22,7 @@ import {
 } from './values.js';
 import type { Value } from './values.js';
 import { typeName } from './types.js';
-import { to18 } from '../../stdlib/id-format.js';
+import { to18 } from './id-format.js';
 
 /** Calls into user code for classes that define equals/hashCode. Installed by the interpreter. */
 export interface UserEquality {

@@ -1,7 +1,7 @@
 /**
  * String.valueOf / System.debug rendering of values, as the platform prints them.
  */
-import { Decimal } from '../../stdlib/decimal.js';
+import { Decimal } from './decimal.js';
 import {
     ApexDouble,
     ApexList,
@@ -20,7 +20,7 @@ import {
 } from './values.js';
 import type { Value } from './values.js';
 import { typeName } from './types.js';
-import { formatDatetimeGmt, formatDatetimeIn, pad } from '../../stdlib/datetime-math.js';
+import { formatDatetimeGmt, formatDatetimeIn, pad } from './datetime-math.js';
 
 /** Java's Double.toString. */
 export function formatDouble(n: number): string {

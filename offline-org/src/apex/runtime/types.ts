@@ -2,9 +2,9 @@
  * Resolved Apex types and the runtime type rules: instanceof, checked casts and assignment conversions
  * (Integer -> Long -> Double/Decimal promotion, String -> Id).
  */
-import { Decimal } from '../../stdlib/decimal.js';
+import { Decimal } from './decimal.js';
 import type { RtClass } from './classes.js';
-import { canonicalNative } from '../../stdlib/type-names.js';
+import { canonicalNative } from './type-names.js';
 import {
     ApexDouble,
     ApexList,

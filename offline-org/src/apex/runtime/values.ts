@@ -3,7 +3,7 @@
  *   null -> null, Boolean -> boolean, Integer -> number (int32), Long -> bigint, String -> string,
  *   Double -> ApexDouble, Decimal -> Decimal, everything else -> the classes below.
  */
-import type { Decimal } from '../../stdlib/decimal.js';
+import type { Decimal } from './decimal.js';
 import type { RtClass } from './classes.js';
 import type { RtType } from './types.js';
 

@@ -1,8 +1,8 @@
 /**
  * A method activation: local slots, the receiver, and the current line (for stack traces and coverage).
  */
-import type { ApexObject, Value } from '../runtime/values.js';
-import type { RtClass } from '../runtime/classes.js';
+import type { ApexObject, Value } from './values.js';
+import type { RtClass } from './classes.js';
 
 export class Frame {
     line = 0;

@@ -2,13 +2,13 @@
  * Apex arithmetic and comparison on runtime values: Integer (32-bit, wraps), Long (64-bit, wraps), Double, Decimal,
  * string concatenation (null prints as "null"), Date/Datetime arithmetic, integer division, bitwise and shift.
  */
-import { Decimal, DecimalArithmeticError } from '../../stdlib/decimal.js';
-import { ApexDouble, DateValue, DatetimeValue, IdValue, TimeValue } from '../runtime/values.js';
-import type { Value } from '../runtime/values.js';
-import { compareNumbers } from '../runtime/equality.js';
-import { toApexString } from '../runtime/format.js';
-import { valueTypeName } from '../runtime/types.js';
-import { civilFromDays, daysFromCivil } from '../../stdlib/datetime-math.js';
+import { Decimal, DecimalArithmeticError } from './decimal.js';
+import { ApexDouble, DateValue, DatetimeValue, IdValue, TimeValue } from './values.js';
+import type { Value } from './values.js';
+import { compareNumbers } from './equality.js';
+import { toApexString } from './format.js';
+import { valueTypeName } from './types.js';
+import { civilFromDays, daysFromCivil } from './datetime-math.js';
 
 export type Thrower = (exception: string, message: string) => never;
 

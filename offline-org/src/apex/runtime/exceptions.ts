@@ -1,9 +1,9 @@
 /**
  * Built-in exception classes (System.*Exception) and the creation of exception objects with their stack traces.
  */
-import { RtClass } from '../runtime/classes.js';
-import { ApexObject, ApexThrow } from '../runtime/values.js';
-import type { Value } from '../runtime/values.js';
+import { RtClass } from './classes.js';
+import { ApexObject, ApexThrow } from './values.js';
+import type { Value } from './values.js';
 import type { Frame } from './frame.js';
 
 export const BUILTIN_EXCEPTIONS = [

@@ -3,13 +3,13 @@
  */
 import type { Member, TypeDecl, TypeRef } from '../ast.js';
 import { compileError } from '../errors.js';
-import { RtClass } from '../runtime/classes.js';
-import type { RtField, RtMethod } from '../runtime/classes.js';
-import { prim, OBJECT } from '../runtime/types.js';
-import type { PrimName, RtType } from '../runtime/types.js';
-import { EnumValue } from '../runtime/values.js';
+import { RtClass } from './classes.js';
+import type { RtField, RtMethod } from './classes.js';
+import { prim, OBJECT } from './types.js';
+import type { PrimName, RtType } from './types.js';
+import { EnumValue } from './values.js';
 import type { SchemaProvider } from '../../data/schema-types.js';
-import { NATIVE_TYPES, BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from '../../stdlib/type-names.js';
+import { NATIVE_TYPES, BUILTIN_ENUMS, KNOWN_UNIMPLEMENTED } from './type-names.js';
 
 const PRIMS = new Set<PrimName>([
     'integer',

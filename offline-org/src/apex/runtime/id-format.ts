@@ -2,7 +2,7 @@
  * Salesforce record Ids for the interpreter: the 15 -> 18 character conversion and validation, answered by the data
  * layer's Id rules (src/data/ids) so that the two halves of the offline org cannot disagree about an Id.
  */
-import { checksumSuffix, isValidId as isWellFormedId } from '../data/ids/ids.js';
+import { checksumSuffix, isValidId as isWellFormedId } from '../../data/ids/ids.js';
 
 /** The 18-character form of a 15-character Id; any other string is returned as it is. */
 export function to18(id: string): string {

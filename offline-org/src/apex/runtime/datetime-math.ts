@@ -3,7 +3,7 @@
  * Time zones use the JS Intl database (IANA names, as the platform's TimeZone class does), read through
  * time/time-zone.ts.
  */
-import { instantToLocal, localKey } from '../time/time-zone.js';
+import { instantToLocal, localKey } from '../../time/time-zone.js';
 
 export function pad(n: number, width: number): string {
     return String(n).padStart(width, '0');
