@@ -8,10 +8,9 @@ import type { SourcePos } from '../errors.js';
 import { ApexCompileError, NotSupportedError, compileError, notSupported } from '../errors.js';
 import { DeclConverter } from '../parse/convert-decl.js';
 import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse-source.js';
-import type { TriggerDecl, TypeDecl } from '../ast.js';
+import type { TriggerDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
-import { Limits, type LimitUsage } from '../runtime/limits.js';
 import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
 import {
