@@ -1,28 +1,18 @@
 /**
- * The Apex runtime: holds the loaded program (classes, triggers), the current transaction (statics, limits, debug
- * log), and performs the dynamic operations compiled code needs (invoke, instantiate, dispatch, exceptions).
+ * The Apex runtime, the ApexHost the natives see: holds the loaded program (classes, triggers), the current
+ * transaction (statics, limits, debug log), exceptions, conversions and output. Loading and compiling the program
+ * (program.ts), running triggers (triggers.ts) and call dispatch and construction (invocation.ts) are delegated.
  */
 import { textOf } from '../runtime/format.js';
 import type { SchemaProvider } from '../../data/schema-types.js';
 import type { SourcePos } from '../errors.js';
-import { ApexCompileError, NotSupportedError, compileError, notSupported } from '../errors.js';
-import { DeclConverter } from '../parse/convert-decl.js';
-import { parseAnonymous, parseClassFile, parseTriggerFile } from '../parse/parse-source.js';
+import { NotSupportedError, notSupported } from '../errors.js';
 import type { TriggerDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
-import { OBJECT, convert, isInstance, prim, typeName, valueTypeName } from '../runtime/types.js';
+import { convert, isInstance, typeName, valueTypeName } from '../runtime/types.js';
 import type { RtType } from '../runtime/types.js';
-import {
-    ApexList,
-    ApexObject,
-    ApexThrow,
-    DateValue,
-    DatetimeValue,
-    IdValue,
-    NativeObject,
-    TypeValue,
-} from '../runtime/values.js';
+import { ApexList, ApexObject, ApexThrow, DateValue, DatetimeValue, IdValue, NativeObject } from '../runtime/values.js';
 import type { Value } from '../runtime/values.js';
 import { installUserEquality } from '../runtime/equality.js';
 import { kindOf } from '../runtime/kinds.js';
@@ -34,9 +24,12 @@ import { Registry } from '../../stdlib/registry.js';
 import { registerStdlib } from '../../stdlib/index.js';
 import { isValidId, to18 } from '../runtime/id-format.js';
 import { ClassTable } from '../runtime/linker.js';
-import { exceptionTypeName, makeBuiltinExceptionClasses, newException, stackTraceOf } from '../runtime/exceptions.js';
+import { exceptionTypeName, makeBuiltinExceptionClasses, newException } from '../runtime/exceptions.js';
 import { Frame } from '../runtime/frame.js';
 import { Compiler } from './compiler.js';
+import * as invocation from './invocation.js';
+import * as program from './program.js';
+import * as triggers from './triggers.js';
 import { Transaction } from '../runtime/transaction.js';
 import type { RuntimeOptions, StaticState } from '../runtime/transaction.js';
 import type { ApexHost, TriggerInvocation } from '../../stdlib/host.js';
@@ -94,41 +87,16 @@ export class Runtime implements ApexHost {
         return cls.findMethods(lname).find((m) => !m.isStatic && m.params.length === arity && m.decl);
     }
 
-    // ---- loading ----
+    // ---- the program (program.ts, triggers.ts) ----
 
+    /** Parses and declares a class file (linked by linkAll). */
     addClass(file: string, source: string): RtClass {
-        const cache = this.options.astCache;
-        let decl = cache?.get(file, source);
-        if (!decl) {
-            decl = new DeclConverter(file, source).compilationUnit(parseClassFile(file, source));
-            cache?.set(file, source, decl);
-        }
-        const cls = this.table.declare(decl, file, null);
-        this.files.set(file, cls);
-        this.compiler.registerExecutableLines(file, decl);
-        return cls;
+        return program.addClass(this, file, source);
     }
 
+    /** Parses and declares a trigger file. */
     addTrigger(file: string, source: string): void {
-        const tree = parseTriggerFile(file, source);
-        const decl = new DeclConverter(file, source).trigger(tree);
-        for (const m of decl.members)
-            if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
-        this.triggers.push({ decl, file });
-        this.compiler.registerExecutableLines(file, {
-            kind: 'type',
-            typeKind: 'class',
-            name: decl.name,
-            mods: { set: new Set(), annotations: [] },
-            superType: null,
-            interfaces: [],
-            members: [
-                ...decl.members,
-                { kind: 'init', isStatic: false, body: { k: 'block', body: decl.body, pos: decl.pos }, pos: decl.pos },
-            ],
-            enumValues: [],
-            pos: decl.pos,
-        });
+        program.addTrigger(this, file, source);
     }
 
     /** Links every loaded class; call after adding all sources. */
@@ -142,46 +110,7 @@ export class Runtime implements ApexHost {
      * the records for it to report.
      */
     runTriggers(inv: TriggerInvocation): void {
-        for (const t of this.triggers) {
-            const d = t.decl;
-            if (d.object.toLowerCase() !== inv.objectName.toLowerCase() || !d.events.includes(inv.event)) continue;
-            let run = this.compiledTriggers.get(d);
-            if (!run) {
-                const cls = new RtClass(
-                    `Trigger.${d.name}`,
-                    'class',
-                    {
-                        kind: 'type',
-                        typeKind: 'class',
-                        name: d.name,
-                        mods: { set: new Set(), annotations: [] },
-                        superType: null,
-                        interfaces: [],
-                        members: d.members,
-                        enumValues: [],
-                        pos: d.pos,
-                    },
-                    null,
-                    t.file,
-                );
-                this.table.link(cls);
-                run = this.compiler.compileAnonymous(cls, d.body, t.file, `Trigger.${d.name}`);
-                this.compiledTriggers.set(d, run);
-            }
-            // Trigger.old is always read-only; Trigger.new is read-only in after triggers.
-            const locked = [
-                ...(inv.oldRecords ?? []),
-                ...(inv.event.startsWith('after') ? (inv.newRecords ?? []) : []),
-            ].filter((r) => !r.readOnly);
-            for (const r of locked) r.readOnly = true;
-            this.triggerStack.push(inv);
-            try {
-                run();
-            } finally {
-                this.triggerStack.pop();
-                for (const r of locked) r.readOnly = false;
-            }
-        }
+        triggers.runTriggers(this, inv, this.compiledTriggers);
     }
 
     /**
@@ -189,26 +118,7 @@ export class Runtime implements ApexHost {
      * returns the compile errors (unknown names, types, methods) and unsupported constructs found, with file:line.
      */
     compileAll(): Error[] {
-        const errors: Error[] = [];
-        const visit = (cls: RtClass): void => {
-            const attempt = (fn: () => void): void => {
-                try {
-                    fn();
-                } catch (e) {
-                    if (e instanceof ApexCompileError || e instanceof NotSupportedError) errors.push(e);
-                    else throw e;
-                }
-            };
-            for (const list of cls.methods.values())
-                for (const m of list)
-                    if (m.decl && m.decl.kind === 'method' && m.decl.body && !m.compiled)
-                        attempt(() => this.compiler.compileMethod(m));
-            for (const c of cls.ctors) if (!c.compiled) attempt(() => this.compiler.compileMethod(c));
-            attempt(() => this.compiler.precompileInitialisers(cls));
-            for (const inner of cls.inner.values()) visit(inner);
-        };
-        for (const c of this.files.values()) visit(c);
-        return [...errors, ...this.compileWarnings];
+        return program.compileAll(this);
     }
 
     classes(): RtClass[] {
@@ -256,32 +166,7 @@ export class Runtime implements ApexHost {
 
     /** Runs anonymous Apex in the current transaction. */
     runAnonymous(file: string, source: string): void {
-        const tree = parseAnonymous(file, source);
-        const unit = new DeclConverter(file, source).anonymous(tree);
-        // Methods and variables declared at the top of anonymous Apex behave as static members of the block.
-        for (const m of unit.members)
-            if (m.kind === 'method' || m.kind === 'field' || m.kind === 'property') m.mods.set.add('static');
-        const cls = new RtClass(
-            'AnonymousBlock',
-            'class',
-            {
-                kind: 'type',
-                typeKind: 'class',
-                name: 'AnonymousBlock',
-                mods: { set: new Set(), annotations: [] },
-                superType: null,
-                interfaces: [],
-                members: unit.members,
-                enumValues: [],
-                pos: { file, line: 1 },
-            },
-            null,
-            file,
-        );
-        for (const m of unit.members) if (m.kind === 'type') this.table.declare(m, file, cls);
-        this.table.link(cls);
-        const body = this.compiler.compileAnonymous(cls, unit.body, file);
-        body();
+        program.runAnonymous(this, file, source);
     }
 
     /** After a platform call: the counters the platform incremented must stay within the governor limits. */
@@ -350,168 +235,39 @@ export class Runtime implements ApexHost {
         return s.slots;
     }
 
-    // ---- invocation ----
+    // ---- invocation (invocation.ts) ----
 
     /** Picks the overload that best fits the runtime argument values. */
     selectMethod(cands: RtMethod[], args: Value[], what: string, pos: SourcePos): RtMethod {
-        const arity = cands.filter((m) => m.params.length === args.length);
-        if (arity.length === 1) return arity[0];
-        let best: RtMethod | undefined;
-        let bestScore = -1;
-        for (const m of arity) {
-            let score = 0;
-            for (let i = 0; i < args.length && score >= 0; i++) {
-                const a = args[i]!;
-                const t = m.params[i];
-                if (a === null) score += 1;
-                else if (isInstance(a, t) && !(t.k === 'prim' && t.p === 'object')) score += 4;
-                else if (convert(t, a).ok) score += t.k === 'prim' && t.p === 'object' ? 1 : 2;
-                else score = -1;
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = m;
-            }
-        }
-        if (!best)
-            compileError(
-                `Method does not exist or incorrect signature: ${what}(${args.map(valueTypeName).join(', ')})`,
-                pos,
-            );
-        return best;
+        return invocation.selectMethod(cands, args, what, pos);
     }
 
+    /** Calls a method already chosen. */
     invoke(m: RtMethod, self: ApexObject | null, args: Value[], pos: SourcePos | null): Value {
-        if (self && self.stub && !m.isStatic)
-            return this.callStub(self, m, args, pos ?? { file: m.owner.file, line: 0 });
-        if (m.native) return m.native(self, args);
-        if (m.isAbstract || !m.decl) {
-            return notSupported(
-                `call of abstract method ${m.owner.name}.${m.name}`,
-                pos ?? { file: m.owner.file, line: 0 },
-            );
-        }
-        if (!m.compiled) this.compiler.compileMethod(m);
-        return m.compiled!(self, args);
-    }
-
-    /** A call on a Test.createStub object: StubProvider.handleMethodCall(stub, name, returnType, paramTypes, paramNames, args). */
-    private callStub(obj: ApexObject, m: RtMethod, args: Value[], pos: SourcePos): Value {
-        const types = new ApexList(
-            { k: 'native', name: 'System.Type' },
-            m.params.map((t) => new TypeValue(t)),
-        );
-        const names = new ApexList(prim('string'), m.paramNames.slice());
-        const result = this.callMethod(
-            obj.stub,
-            'handlemethodcall',
-            [obj, m.name, new TypeValue(m.returnType), types, names, new ApexList(OBJECT, args.slice())],
-            pos,
-        );
-        return m.returnType.k === 'void' ? null : this.coerce(m.returnType, result, pos);
+        return invocation.invoke(this, m, self, args, pos);
     }
 
     /** Virtual dispatch on a user object. */
     invokeVirtual(obj: ApexObject, lname: string, args: Value[], pos: SourcePos): Value {
-        if (obj.stub) {
-            const declared = obj.cls.findMethods(lname).filter((m) => !m.isStatic);
-            if (declared.length > 0)
-                return this.callStub(obj, this.selectMethod(declared, args, lname, pos), args, pos);
-        }
-        const cands = obj.cls.findMethods(lname).filter((m) => !m.isAbstract);
-        if (cands.length === 0) {
-            if (obj.exc) return this.callBuiltinInstance('exception', obj, lname, args, pos);
-            const any = this.registry.instance.get('object')?.get(lname);
-            if (any) return any(this, obj, args, pos);
-            return compileError(
-                `Method does not exist or incorrect signature: void ${lname}() from the type ${obj.cls.name}`,
-                pos,
-            );
-        }
-        return this.invoke(this.selectMethod(cands, args, lname, pos), obj, args, pos);
+        return invocation.invokeVirtual(this, obj, lname, args, pos);
     }
 
     callBuiltinInstance(kind: string, self: Value, lname: string, args: Value[], pos: SourcePos): Value {
-        const fn = this.registry.instance.get(kind)?.get(lname) ?? this.registry.instance.get('object')?.get(lname);
-        if (!fn) return notSupported(`method ${kind}.${lname}`, pos);
-        return fn(this, self, args, pos);
+        return invocation.callBuiltinInstance(this, kind, self, lname, args, pos);
     }
 
     /** Instance call on any value (`target.name(args)`). */
     callMethod(target: Value, lname: string, args: Value[], pos: SourcePos): Value {
-        if (target === null) return this.npe();
-        if (target instanceof ApexObject) return this.invokeVirtual(target, lname, args, pos);
-        return this.callBuiltinInstance(kindOf(target), target, lname, args, pos);
+        return invocation.callMethod(this, target, lname, args, pos);
     }
 
     instantiate(cls: RtClass, args: Value[], pos: SourcePos, ctor?: RtMethod): ApexObject {
-        if (cls.kind !== 'class') compileError(`Type cannot be constructed: ${cls.name}`, pos);
-        if (cls.isAbstract) compileError(`Abstract classes cannot be instantiated: ${cls.name}`, pos);
-        if (!cls.linked) this.table.link(cls);
-        this.statics(cls);
-        const obj = new ApexObject(cls, new Array<Value>(cls.instanceSlotCount).fill(null));
-        this.construct(cls, obj, args, pos, ctor);
-        return obj;
+        return invocation.instantiate(this, cls, args, pos, ctor);
     }
 
     /** Runs the constructor chain of `cls` on `obj`. */
     construct(cls: RtClass, obj: ApexObject, args: Value[], pos: SourcePos, chosen?: RtMethod): void {
-        if (!cls.decl) {
-            // A built-in exception class: (), (message), (cause), (message, cause).
-            const origin = this.exceptionOrigin();
-            const exc = {
-                message: null as Value,
-                cause: null as Value,
-                line: origin ? origin.line : pos.line,
-                stack: '',
-            };
-            const [a, b] = args;
-            if (args.length === 1 && a instanceof ApexObject && a.exc) exc.cause = a;
-            else if (args.length >= 1) exc.message = a ?? null;
-            if (args.length === 2) exc.cause = b ?? null;
-            exc.stack = stackTraceOf(origin);
-            obj.exc = exc;
-            if (cls.name === 'AuraHandledException') obj.exc.scriptThrown = true;
-            return;
-        }
-        if (cls.ctors.length === 0) {
-            if (cls.isException) {
-                this.construct(cls.superClass!, obj, args, pos);
-                this.compiler.runInstanceInit(cls, obj);
-                return;
-            }
-            if (args.length > 0)
-                compileError(
-                    `Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`,
-                    pos,
-                );
-            if (cls.superClass) this.construct(cls.superClass, obj, [], pos);
-            this.compiler.runInstanceInit(cls, obj);
-            return;
-        }
-        const arityMatch = cls.ctors.some((c) => c.params.length === args.length);
-        if (!arityMatch && !cls.isException)
-            compileError(
-                `Constructor not defined: [${cls.name}].<Constructor>(${args.map(valueTypeName).join(', ')})`,
-                pos,
-            );
-        const ctor = !arityMatch
-            ? null
-            : (chosen ?? this.selectMethod(cls.ctors, args, `${cls.name}.<Constructor>`, pos));
-        if (!ctor) {
-            this.construct(cls.superClass!, obj, args, pos);
-            this.compiler.runInstanceInit(cls, obj);
-            return;
-        }
-        if (!ctor.compiled) this.compiler.compileMethod(ctor);
-        ctor.compiled!(obj, args);
-    }
-
-    /** The frame that is creating an exception: the innermost one that is not an exception's own constructor. */
-    private exceptionOrigin(): Frame | null {
-        let f = this.top;
-        while (f && f.cls && f.cls.isException && f.where.endsWith('.<init>')) f = f.prev;
-        return f;
+        invocation.construct(this, cls, obj, args, pos, chosen);
     }
 
     // ---- fields and conversions ----
