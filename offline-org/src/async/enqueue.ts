@@ -193,6 +193,7 @@ export class Enqueuer<P> {
         const key = jobKey(job);
         tx.staged.push({
             key,
+            blocksCallouts: !immediateEvent,
             commit: () => {
                 core.pendingJobs.delete(key);
                 if (!isSchedule) core.queue.push(job);

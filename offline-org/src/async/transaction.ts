@@ -8,6 +8,12 @@ export type TransactionOrigin =
 export interface StagedJob {
     /** The engine's key of the job (its AsyncApexJob Id, or a key of its own for an event). */
     key: string;
+    /**
+     * Whether it is uncommitted work that forbids a callout. A Publish Immediately event is not (confirmed: Winter '21
+     * release notes, "Make Apex Callouts After Publishing Platform Event Messages"); a Queueable, a future call, a
+     * batch or a Publish After Commit event is.
+     */
+    blocksCallouts: boolean;
     commit(): void;
     rollback(): void;
 }
@@ -34,8 +40,8 @@ export class AsyncTransaction<P> {
         return this.origin !== 'sync';
     }
 
-    /** Work enqueued in this transaction and not yet committed (blocks callouts). */
+    /** Work enqueued in this transaction and not yet committed that blocks callouts. */
     hasUncommittedWork(): boolean {
-        return this.staged.length > 0;
+        return this.staged.some((s) => s.blocksCallouts);
     }
 }

@@ -78,3 +78,22 @@ test('a rolled-back transaction delivers only the events published immediately',
     org.platform.async.runQueued();
     assert.deepEqual(org.platform.async.host.debug.map((d) => d.message).sort(), ['Now__e a', 'Plain__e c']);
 });
+
+test('a callout may follow an event published immediately, not one published after commit', () => {
+    const callout = `HttpRequest r = new HttpRequest(); r.setEndpoint('https://example.invalid/ping'); r.setMethod('GET'); new Http().send(r);`;
+    const afterImmediate = text(
+        runAnonymousBlock(openOrg([project()]), 'now.apex', `EventBus.publish(new Now__e(Text__c = 'a'));\n${callout}`)
+            .error,
+    );
+    const afterCommitEvent = text(
+        runAnonymousBlock(
+            openOrg([project()]),
+            'later.apex',
+            `EventBus.publish(new Later__e(Text__c = 'b'));\n${callout}`,
+        ).error,
+    );
+    // The callout itself is made after an immediate event: what stops it is the endpoint, not the event.
+    assert.doesNotMatch(afterImmediate, /uncommitted work/);
+    assert.match(afterImmediate, /example\.invalid/);
+    assert.match(afterCommitEvent, /You have uncommitted work pending/);
+});
