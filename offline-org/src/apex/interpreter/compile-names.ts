@@ -200,25 +200,25 @@ export abstract class NameCompiler {
         if (e.k === 'index') {
             const target = this.expr(e.target, sc);
             const index = this.expr(e.index, sc);
+            /** The list and the index an `a[i]` names, checked as the platform checks them. */
+            const element = (f: Frame): [ApexList, number] => {
+                const o = target(f);
+                const i = index(f);
+                if (o === null || i === null) return rt.npe();
+                if (!(o instanceof ApexList)) return compileError('Expression must be a list type', pos);
+                if (typeof i !== 'number' || i < 0 || i >= o.items.length)
+                    return rt.fail('ListException', `List index out of bounds: ${textOf(i)}`);
+                return [o, i];
+            };
             return {
                 read: (f) => {
-                    const o = target(f);
-                    const i = index(f);
-                    if (o === null || i === null) return rt.npe();
-                    if (!(o instanceof ApexList)) return compileError('Expression must be a list type', pos);
-                    if (typeof i !== 'number' || i < 0 || i >= o.items.length)
-                        return rt.fail('ListException', `List index out of bounds: ${textOf(i)}`);
-                    return o.items[i]!;
+                    const [list, i] = element(f);
+                    return list.items[i]!;
                 },
                 write: (f, v) => {
-                    const o = target(f);
-                    const i = index(f);
-                    if (o === null || i === null) return rt.npe();
-                    if (!(o instanceof ApexList)) return compileError('Expression must be a list type', pos);
-                    if (typeof i !== 'number' || i < 0 || i >= o.items.length)
-                        return rt.fail('ListException', `List index out of bounds: ${textOf(i)}`);
-                    const cv = rt.coerce(o.elType, v, pos);
-                    o.items[i] = cv;
+                    const [list, i] = element(f);
+                    const cv = rt.coerce(list.elType, v, pos);
+                    list.items[i] = cv;
                     return cv;
                 },
             };
