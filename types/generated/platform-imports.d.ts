@@ -212,6 +212,9 @@ declare namespace Apex {
             manualPosition?: number;
             includedFields?: string;
             excludedFields?: string;
+            ownerMode?: string;
+            fixedOwner?: string;
+            userMatchField?: string;
         }
         interface ObjectSettingInfo {
             settingId?: string;
@@ -232,6 +235,9 @@ declare namespace Apex {
             includedFields?: string;
             excludedFields?: string;
             lastCompletedSyncAt?: string;
+            ownerMode?: string;
+            fixedOwner?: string;
+            userMatchField?: string;
         }
         interface Option {
             label?: string;
@@ -240,6 +246,8 @@ declare namespace Apex {
         interface SettingsOptions {
             matchingModes?: Apex.SettingsController.Option[];
             orderModes?: Apex.SettingsController.Option[];
+            ownerModes?: Apex.SettingsController.Option[];
+            userMatchFields?: Apex.SettingsController.Option[];
             minBatchSize?: number;
             maxBatchSize?: number;
             defaultBatchSize?: number;
@@ -1028,6 +1036,14 @@ declare module "@salesforce/label/c.Resync_ObjectSettings_FilterProblem" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_ObjectSettings_FixedOwner" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_FixedOwnerPlaceholder" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_ObjectSettings_IncludedFields" {
     const label: string;
     export default label;
@@ -1068,6 +1084,14 @@ declare module "@salesforce/label/c.Resync_ObjectSettings_Order" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_ObjectSettings_Owner" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_OwnerHelp" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_ObjectSettings_Position" {
     const label: string;
     export default label;
@@ -1097,6 +1121,14 @@ declare module "@salesforce/label/c.Resync_ObjectSettings_UnknownObject" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_ObjectSettings_Update" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_UserMatch" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_ObjectSettings_UserMatchHelp" {
     const label: string;
     export default label;
 }

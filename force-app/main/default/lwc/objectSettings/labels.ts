@@ -8,6 +8,12 @@ import matchingLabel from '@salesforce/label/c.Resync_ObjectSettings_Matching';
 import externalIdFieldLabel from '@salesforce/label/c.Resync_ObjectSettings_ExternalIdField';
 import externalIdPlaceholderLabel from '@salesforce/label/c.Resync_ObjectSettings_ExternalIdPlaceholder';
 import noExternalIdLabel from '@salesforce/label/c.Resync_ObjectSettings_NoExternalId';
+import ownerLabel from '@salesforce/label/c.Resync_ObjectSettings_Owner';
+import ownerHelpLabel from '@salesforce/label/c.Resync_ObjectSettings_OwnerHelp';
+import fixedOwnerLabel from '@salesforce/label/c.Resync_ObjectSettings_FixedOwner';
+import fixedOwnerPlaceholderLabel from '@salesforce/label/c.Resync_ObjectSettings_FixedOwnerPlaceholder';
+import userMatchLabel from '@salesforce/label/c.Resync_ObjectSettings_UserMatch';
+import userMatchHelpLabel from '@salesforce/label/c.Resync_ObjectSettings_UserMatchHelp';
 import filterLabel from '@salesforce/label/c.Resync_ObjectSettings_Filter';
 import filterHelpLabel from '@salesforce/label/c.Resync_ObjectSettings_FilterHelp';
 import batchSizeLabel from '@salesforce/label/c.Resync_ObjectSettings_BatchSize';
@@ -50,6 +56,12 @@ export const LABELS = {
     externalIdField: externalIdFieldLabel,
     externalIdPlaceholder: externalIdPlaceholderLabel,
     noExternalId: noExternalIdLabel,
+    owner: ownerLabel,
+    ownerHelp: ownerHelpLabel,
+    fixedOwner: fixedOwnerLabel,
+    fixedOwnerPlaceholder: fixedOwnerPlaceholderLabel,
+    userMatch: userMatchLabel,
+    userMatchHelp: userMatchHelpLabel,
     filter: filterLabel,
     filterHelp: filterHelpLabel,
     batchSize: batchSizeLabel,

@@ -104,6 +104,18 @@ export default class ObjectSettings extends LightningElement {
         return this.options?.orderModes ?? [];
     }
 
+    get ownerOptions(): SettingsOption[] {
+        return this.options?.ownerModes ?? [];
+    }
+
+    get userMatchOptions(): SettingsOption[] {
+        return this.options?.userMatchFields ?? [];
+    }
+
+    get byFixedOwner(): boolean {
+        return this.draft?.ownerMode === 'FixedOwner';
+    }
+
     get byExternalId(): boolean {
         return this.draft?.matchingMode === 'ExternalId';
     }

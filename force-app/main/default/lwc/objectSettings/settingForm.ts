@@ -16,6 +16,9 @@ export interface SettingDraft {
     manualPosition: string;
     includedFields: string;
     excludedFields: string;
+    ownerMode: string;
+    fixedOwner: string;
+    userMatchField: string;
 }
 
 /** The form's checkboxes. */
@@ -42,6 +45,9 @@ export function newDraft(objectApiName: string, label: string, batchSize: number
         manualPosition: '',
         includedFields: '',
         excludedFields: '',
+        ownerMode: 'IntegrationUser',
+        fixedOwner: '',
+        userMatchField: 'Username',
     };
 }
 
@@ -69,6 +75,9 @@ export function draftOf(setting: ObjectSettingInfo): SettingDraft {
         manualPosition: text(setting.manualPosition),
         includedFields: setting.includedFields ?? '',
         excludedFields: setting.excludedFields ?? '',
+        ownerMode: setting.ownerMode ?? 'IntegrationUser',
+        fixedOwner: setting.fixedOwner ?? '',
+        userMatchField: setting.userMatchField ?? 'Username',
     };
 }
 
@@ -97,6 +106,9 @@ export function inputOf(draft: SettingDraft, targetId: string): ObjectSettingInp
         manualPosition: whole(draft.manualPosition),
         includedFields: draft.includedFields,
         excludedFields: draft.excludedFields,
+        ownerMode: draft.ownerMode,
+        fixedOwner: draft.ownerMode === 'FixedOwner' ? draft.fixedOwner : '',
+        userMatchField: draft.userMatchField,
     };
     if (draft.settingId) {
         input.settingId = draft.settingId;

@@ -33,6 +33,15 @@ const OPTIONS = {
         { label: 'Automatic', value: 'Automatic' },
         { label: 'Manual', value: 'Manual' },
     ],
+    ownerModes: [
+        { label: 'Integration User', value: 'IntegrationUser' },
+        { label: 'Match User', value: 'MatchUser' },
+        { label: 'Fixed Owner', value: 'FixedOwner' },
+    ],
+    userMatchFields: [
+        { label: 'Username', value: 'Username' },
+        { label: 'Email', value: 'Email' },
+    ],
     minBatchSize: 1,
     maxBatchSize: 2000,
     defaultBatchSize: 200,
@@ -147,6 +156,53 @@ describe('c-object-settings', () => {
         expect(input.settingId).toBeUndefined();
         expect(q(element, '[data-id="form"]')).toBeNull();
         expect(settingsMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('chooses who owns the target records: a fixed owner asks for a Username, matching sends the user field', async () => {
+        saveMock.mockResolvedValue({ label: 'Contact' });
+        const element = await mount();
+        change(element, '[data-id="add-choice"]', { value: 'Contact' });
+        await flush();
+        q(element, '[data-id="add"]')?.click();
+        await flush();
+        const owner = q<HTMLElement & { value: string; options: { value: string }[] }>(
+            element,
+            '[data-field="ownerMode"]',
+        );
+        expect(owner?.value).toBe('IntegrationUser');
+        expect(owner?.options.map((option) => option.value)).toEqual(['IntegrationUser', 'MatchUser', 'FixedOwner']);
+        expect(q(element, '[data-field="fixedOwner"]')).toBeNull();
+        change(element, '[data-field="ownerMode"]', { value: 'FixedOwner' });
+        await flush();
+        const fixed = q<HTMLElement & { required: boolean }>(element, '[data-field="fixedOwner"]');
+        expect(fixed?.required).toBe(true);
+        change(element, '[data-field="fixedOwner"]', { value: 'jane@target.example' });
+        change(element, '[data-field="userMatchField"]', { value: 'Email' });
+        q(element, '[data-id="save"]')?.click();
+        await flush();
+        expect(sentInput()).toMatchObject({
+            ownerMode: 'FixedOwner',
+            fixedOwner: 'jane@target.example',
+            userMatchField: 'Email',
+        });
+    });
+
+    it('does not send a fixed owner once another owner is chosen', async () => {
+        saveMock.mockResolvedValue({ label: 'Contact' });
+        const element = await mount();
+        change(element, '[data-id="add-choice"]', { value: 'Contact' });
+        await flush();
+        q(element, '[data-id="add"]')?.click();
+        await flush();
+        change(element, '[data-field="ownerMode"]', { value: 'FixedOwner' });
+        await flush();
+        change(element, '[data-field="fixedOwner"]', { value: 'jane@target.example' });
+        change(element, '[data-field="ownerMode"]', { value: 'MatchUser' });
+        await flush();
+        expect(q(element, '[data-field="fixedOwner"]')).toBeNull();
+        q(element, '[data-id="save"]')?.click();
+        await flush();
+        expect(sentInput()).toMatchObject({ ownerMode: 'MatchUser', fixedOwner: '', userMatchField: 'Username' });
     });
 
     it('shows the server message for a filter under the filter', async () => {
