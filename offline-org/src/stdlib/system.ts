@@ -20,6 +20,7 @@ import type { Value } from '../apex/runtime/values.js';
 import { exceptionTypeName } from '../apex/runtime/exceptions.js';
 import type { Registry } from './registry.js';
 import { Limits } from '../apex/runtime/limits.js';
+import { measureHeap } from '../apex/runtime/heap.js';
 import { setMock } from './http.js';
 import { compileError } from '../apex/errors.js';
 import { localFields } from '../apex/runtime/datetime-math.js';
@@ -204,7 +205,7 @@ export function registerSystem(reg: Registry): void {
         getlimitqueueablejobs: limit((rt) => rt.tx.limits.max.queueableJobs),
         getcputime: limit((rt) => rt.tx.limits.cpuTime()),
         getlimitcputime: limit((rt) => rt.tx.limits.max.cpuTime),
-        getheapsize: limit((rt) => rt.tx.limits.used.heapSize),
+        getheapsize: limit((rt) => measureHeap(rt.top, rt.tx)),
         getlimitheapsize: limit((rt) => rt.tx.limits.max.heapSize),
         getfuturecalls: limit((rt) => rt.tx.limits.used.futureCalls),
         getlimitfuturecalls: limit((rt) => rt.tx.limits.max.futureCalls),

@@ -15,6 +15,7 @@ import type { Ex } from '../runtime/frame.js';
 import { Scope } from './scope.js';
 import { staticTypeOf } from './static-types.js';
 import type { MethodCtx } from './scope.js';
+import { measureHeap } from '../runtime/heap.js';
 
 const MAX_DEPTH = 1000;
 
@@ -102,6 +103,7 @@ export class Compiler extends StmtCompiler {
     ): (self: unknown, args: Value[]) => Value {
         const rt = this.rt;
         const file = mc.file;
+        const sampleEvery = rt.options.heapSampleEvery ?? 0;
         return (self, args) => {
             const f = new Frame(
                 new Array<Value>(mc.slots),
@@ -124,6 +126,10 @@ export class Compiler extends StmtCompiler {
                     rt.fail('LimitException', `Maximum stack depth reached: ${rt.depth + 1}`);
                 throw e;
             } finally {
+                if (sampleEvery > 0 && ++rt.returnsSinceHeapSample >= sampleEvery) {
+                    rt.returnsSinceHeapSample = 0;
+                    measureHeap(f, rt.tx);
+                }
                 rt.top = f.prev;
                 rt.depth--;
             }

@@ -64,6 +64,8 @@ export class Runtime implements ApexHost {
     private readonly compiledTriggers = new Map<TriggerDecl, () => void>();
     top: Frame | null = null;
     depth = 0;
+    /** Method returns since the heap was last sampled (RuntimeOptions.heapSampleEvery). */
+    returnsSinceHeapSample = 0;
     /** Loop iterations since the transaction began; every 4096 the CPU limit is checked. */
     ticks = 0;
 

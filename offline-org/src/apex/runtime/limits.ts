@@ -12,7 +12,6 @@ export interface LimitCounters {
     emailInvocations: number;
     publishImmediateDml: number;
     soslQueries: number;
-    heapSize: number;
 }
 
 export class Limits {
@@ -27,12 +26,16 @@ export class Limits {
         emailInvocations: 0,
         publishImmediateDml: 0,
         soslQueries: 0,
-        heapSize: 0,
     };
+    /**
+     * The largest heap estimate (heap.ts) taken in this transaction: at each Limits.getHeapSize() and, when the
+     * runtime samples the heap (RuntimeOptions.heapSampleEvery), at every so many method returns.
+     */
+    peakHeap = 0;
     readonly startedAt = performance.now();
     constructor(readonly isAsync: boolean) {}
 
-    get max(): LimitCounters & { cpuTime: number } {
+    get max(): LimitCounters & { cpuTime: number; heapSize: number } {
         return {
             queries: this.isAsync ? 200 : 100,
             queryRows: 50000,

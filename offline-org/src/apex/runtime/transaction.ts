@@ -21,6 +21,11 @@ export interface RuntimeOptions {
     orgId?: string;
     /** Record executed statement lines per file (for --code-coverage). */
     coverage?: boolean;
+    /**
+     * Estimate the heap (heap.ts) at every so many method returns and keep the largest in the transaction's
+     * `limits.peakHeap`; off when absent. Costly: for benchmarks that report a transaction's peak heap.
+     */
+    heapSampleEvery?: number;
     /** Custom labels by lower-cased name (System.Label.X). */
     labels?: Map<string, string>;
     /** A cache of converted class ASTs (testing/ast-cache.ts), to skip parsing unchanged files. */
