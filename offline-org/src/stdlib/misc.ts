@@ -3,7 +3,7 @@
  */
 import { textOf } from '../apex/runtime/format.js';
 import { BlobValue, EnumValue, TypeValue } from '../apex/runtime/values.js';
-import { typeName } from '../apex/runtime/types.js';
+import { isAssignableFrom, typeName } from '../apex/runtime/types.js';
 import type { Registry } from './registry.js';
 import { createHash } from 'node:crypto';
 import type { TypeRef } from '../apex/ast.js';
@@ -102,13 +102,9 @@ export function registerMisc(reg: Registry): void {
             a[0] instanceof TypeValue &&
             typeName(a[0].type).toLowerCase() === typeName((s as TypeValue).type).toLowerCase(),
         hashcode: (_rt, s) => typeName((s as TypeValue).type).length,
-        isassignablefrom: (_rt, s, a) => {
-            const me = (s as TypeValue).type;
-            const other = (a[0] as TypeValue).type;
-            if (me.k === 'class' && other.k === 'class') return other.cls.isSubclassOf(me.cls);
-            return (
-                typeName(me).toLowerCase() === typeName(other).toLowerCase() || (me.k === 'prim' && me.p === 'object')
-            );
+        isassignablefrom: (rt, s, a) => {
+            if (!(a[0] instanceof TypeValue)) return rt.npe();
+            return isAssignableFrom((s as TypeValue).type, a[0].type);
         },
     });
     reg.staticMethods('Blob', {

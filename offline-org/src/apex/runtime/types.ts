@@ -149,6 +149,21 @@ function elementCompatible(actual: RtType, wanted: RtType): boolean {
     return false;
 }
 
+/**
+ * Type.isAssignableFrom: whether a variable of `wanted` can hold a value of `actual` (a subclass or implementation,
+ * any sObject for SObject, an Id for String, anything for Object).
+ */
+export function isAssignableFrom(wanted: RtType, actual: RtType): boolean {
+    if (wanted.k === 'native' && actual.k === 'class') {
+        const name = wanted.name.toLowerCase();
+        for (let c: RtClass | null = actual.cls; c; c = c.superClass) if (c.nativeInterfaces.has(name)) return true;
+        return false;
+    }
+    if ((wanted.k === 'list' && actual.k === 'list') || (wanted.k === 'set' && actual.k === 'set'))
+        return elementCompatible(actual.el, wanted.el);
+    return elementCompatible(actual, wanted);
+}
+
 export function isInstance(v: Value, t: RtType): boolean {
     if (v === null) return false;
     switch (t.k) {
