@@ -3,9 +3,10 @@
  * Creates N Accounts (a quarter of them children of another, through ParentId) and N Contacts under them, then runs a
  * Full Data Resync, a Failed & Missed Data Resync with nothing changed, and a Full Data Resync with nothing changed,
  * and prints for each: wall time, records per second, RunJob transactions, target API calls, and the bookkeeping
- * rows the runs left in the source org (link, error and journal pages) with their data-storage cost.
+ * rows the runs left in the source org (link, error and journal pages) with their data-storage cost. Under each run
+ * it prints the target calls by method and resource.
  *
- * Usage: node --import tsx scripts/bench/resync-throughput.ts [--records=N] [--batch=200]
+ * Usage: node --import tsx scripts/bench/resync-throughput.ts [--records=N] [--batch=1000]
  */
 import { performance } from 'node:perf_hooks';
 import { drainQueue, runAnonymousBlock } from '../../offline-org/src/index.js';
@@ -38,6 +39,17 @@ function text(value: unknown): string {
 
 function count(org: OfflineOrg, soql: string): number {
     return org.store.query(soql).totalSize;
+}
+
+/** The calls of a run by method and resource (`POST /composite`), one line each. */
+function callsByKind(calls: { method: string; path: string }[]): string {
+    const kinds = new Map<string, number>();
+    for (const call of calls) {
+        const resource = call.path.replace(/\?.*$/, '').replace(/^\/services\/data\/v[\d.]+/, '');
+        const kind = `${call.method} ${resource}`;
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    return [...kinds].map(([kind, n]) => `      ${String(n).padStart(5)} ${kind}`).join('\n');
 }
 
 function createData(org: OfflineOrg, records: number, batch: number): void {
@@ -81,7 +93,7 @@ insert new List<ObjectSetting__c>{
 
 function main(): void {
     const records = option('records', 2000);
-    const batch = option('batch', 200);
+    const batch = option('batch', 1000);
     const org = openOrg(packageDirectories(repoRoot));
     const target = attachTargetOrg(org, 'Resync_Target');
     const setupStart = performance.now();
@@ -114,6 +126,7 @@ function main(): void {
                     .padStart(6)} records/s  ${String(jobs).padStart(4)} RunJob transactions  ` +
                 `${String(calls).padStart(5)} target API calls  inserted ${text(run.Inserted__c)}, updated ${text(run.Updated__c)}, unchanged ${text(run.Unchanged__c)}, failed ${text(run.Failed__c)}`,
         );
+        console.log(callsByKind(target.endpoint.log.slice(callsBefore)));
     }
     const links = count(org, 'SELECT COUNT() FROM RecordLinkPage__c');
     const errors = count(org, 'SELECT COUNT() FROM RecordErrorPage__c');

@@ -189,7 +189,7 @@ export default class ObjectSettings extends LightningElement {
         if (!choice?.value) {
             return;
         }
-        this.openForm(newDraft(choice.value, choice.label ?? choice.value, this.options?.defaultBatchSize ?? 200));
+        this.openForm(newDraft(choice.value, choice.label ?? choice.value, this.options?.defaultBatchSize ?? 1000));
     }
 
     handleEdit(event: Event): void {
