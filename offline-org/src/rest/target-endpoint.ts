@@ -51,7 +51,7 @@ export class TargetEndpoint {
 
     constructor(
         readonly org: TargetOrg,
-        clock: () => number,
+        private readonly clock: () => number,
         options: TargetEndpointOptions = {},
     ) {
         this.usage = new ApiUsage(clock, options.dailyAllowance);
@@ -67,6 +67,8 @@ export class TargetEndpoint {
         const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8' };
         const done = (answer: RestAnswer, counted: boolean): EndpointAnswer => {
             headers['Sforce-Limit-Info'] = this.usage.header();
+            // The target's clock, as every HTTP answer carries it (RFC 9110 IMF-fixdate).
+            headers.Date = new Date(this.clock()).toUTCString();
             this.log.push({ method, path, status: answer.status, counted });
             return { ...answer, headers };
         };
