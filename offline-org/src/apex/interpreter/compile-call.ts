@@ -154,7 +154,9 @@ export abstract class CallCompiler extends ExprCompiler {
         const kind = recvType ? builtinKind(recvType) : null;
         const known = (k: string): boolean =>
             !!rt.registry.instance.get(k)?.has(l) || !!rt.registry.instance.get(k)?.has('.' + l);
-        if (kind && !known(kind) && !known(kind.split('.').pop()!) && !known('object')) {
+        // Iterable<T>.iterator(): the receiver is a list, a set or a class implementing Iterable, each answering it.
+        const iterableIterator = kind !== null && /(^|\.)iterable$/.test(kind) && l === 'iterator';
+        if (kind && !iterableIterator && !known(kind) && !known(kind.split('.').pop()!) && !known('object')) {
             // A method of a platform type this runtime does not implement: loud when reached, and reported by compileAll.
             const what = `method ${kind}.${e.name}`;
             rt.compileWarnings.push(new NotSupportedError(what, pos));

@@ -286,6 +286,8 @@ export abstract class ExprCompiler extends NameCompiler {
             const r = convert(t, v);
             if (r.ok) return r.v;
         }
+        // `(Double) o` of an Object holding a Decimal is accepted on the platform (a Decimal passes for a Double).
+        if (t.k === 'prim' && t.p === 'double' && v instanceof Decimal) return new ApexDouble(v.toNumber());
         if (t.k === 'prim' && t.p === 'integer' && typeof v === 'bigint') return Number(BigInt.asIntN(32, v));
         if (t.k === 'prim' && t.p === 'id' && typeof v === 'string') return this.rt.toId(v);
         if (t.k === 'list' && v instanceof ApexList && v.items.every((x) => x === null || isInstance(x, t.el))) {

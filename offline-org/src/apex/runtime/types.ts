@@ -146,7 +146,18 @@ function elementCompatible(actual: RtType, wanted: RtType): boolean {
     if (wanted.k === 'sobject' && wanted.name === null && actual.k === 'sobject') return true;
     if (wanted.k === 'class' && actual.k === 'class') return isSubclass(actual.cls, wanted.cls);
     if (wanted.k === 'prim' && wanted.p === 'string' && actual.k === 'prim' && actual.p === 'id') return true;
+    // Nested collections are covariant too: a Map<Id, List<Contact>> is a Map<Id, List<SObject>>.
+    if ((wanted.k === 'list' && actual.k === 'list') || (wanted.k === 'set' && actual.k === 'set'))
+        return elementCompatible(actual.el, wanted.el);
+    if (wanted.k === 'map' && actual.k === 'map')
+        return elementCompatible(actual.key, wanted.key) && elementCompatible(actual.val, wanted.val);
     return false;
+}
+
+/** `Iterable<T>` (System.Iterable): lists and sets are iterables of their elements. */
+function isIterableName(name: string): boolean {
+    const lower = name.toLowerCase();
+    return lower === 'iterable' || lower === 'system.iterable';
 }
 
 /**
@@ -212,6 +223,7 @@ export function isInstance(v: Value, t: RtType): boolean {
         case 'native':
             if (t.name.toLowerCase() === 'system.type' || t.name.toLowerCase() === 'type')
                 return v instanceof TypeValue;
+            if (isIterableName(t.name) && (v instanceof ApexList || v instanceof ApexSet)) return true;
             if (v instanceof ApexObject) {
                 const wanted = t.name.toLowerCase();
                 for (let c: RtClass | null = v.cls; c; c = c.superClass)

@@ -159,7 +159,8 @@ export function save(
     checkFieldNames(object, input);
     if (opts.mode === 'user') userModeCheck(ctx, object, operation, input, userId);
     const sentIds = input.map((r) => (typeof r.Id === 'string' ? r.Id : null));
-    const allowed = operation === 'insert' ? object.createable : object.updateable;
+    // A platform event is published (EventBus.publish), never inserted.
+    const allowed = operation === 'insert' ? object.createable && !object.platformEvent : object.updateable;
     return runAttempts(ctx, operation, input.length, opts.allOrNone ?? true, sentIds, (indices) => {
         const failures = new FailureSet();
         const ids = new Map<number, string>();

@@ -149,7 +149,8 @@ export function makeObject(
         customSetting: opts.customSetting ?? false,
         customMetadata: opts.customMetadata ?? false,
         platformEvent: opts.platformEvent ?? false,
-        createable: opts.createable ?? writable,
+        // A platform event is created by publishing it: its describe says createable (EventBus.publish checks it).
+        createable: opts.createable ?? (writable || (opts.platformEvent ?? false)),
         updateable: opts.updateable ?? writable,
         deletable: opts.deletable ?? writable,
         queryable: opts.queryable ?? !opts.platformEvent,
