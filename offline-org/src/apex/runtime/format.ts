@@ -100,7 +100,8 @@ export function toApexString(
         const parts: string[] = [];
         for (const f of v.cls.instanceFields.values())
             parts.push(`${f.name}=${toApexString(v.fields[f.slot] ?? null, hook, timeZone)}`);
-        return `${v.cls.name}:[${parts.join(', ')}]`;
+        // An inner class prints its own name only (`Inner:[...]`, not `Outer.Inner:[...]`), as the platform does.
+        return `${v.cls.name.split('.').pop() ?? v.cls.name}:[${parts.join(', ')}]`;
     }
     const custom = hook ? hook(v) : null;
     return custom ?? `${v.typeName}`;
