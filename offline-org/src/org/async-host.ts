@@ -13,6 +13,7 @@ import type { Runtime, Transaction } from '../apex/interpreter/runtime.js';
 import { exceptionTypeName, newException } from '../apex/runtime/exceptions.js';
 import type { RtMethod } from '../apex/runtime/classes.js';
 import type { RtType } from '../apex/runtime/types.js';
+import type { Limits } from '../apex/runtime/limits.js';
 import { ApexList, ApexObject, ApexThrow, NativeObject, SObjectValue } from '../apex/runtime/values.js';
 import type { Value } from '../apex/runtime/values.js';
 import { copyValue } from './value-copy.js';
@@ -49,6 +50,11 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
      * event bus delivers it (after commit, or at once, per the event's publish behaviour), before the triggers run.
      */
     readonly eventListeners: ((objectName: string, events: SObjectValue[]) => void)[] = [];
+    /**
+     * Told of every async transaction when it ends, with its kind and the limits it used (benchmarks read the
+     * highest share of each limit a run's jobs reached).
+     */
+    readonly transactionListeners: ((kind: string, limits: Limits) => void)[] = [];
     /** The element type of each batch's scope lists, fixed by what start() returned. */
     private readonly scopeTypes = new Map<string, RtType>();
 
@@ -74,6 +80,7 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
             data.rollback();
             throw e;
         } finally {
+            for (const listener of this.transactionListeners) listener(fresh.asyncKind ?? 'async', fresh.limits);
             this.debug.push(...fresh.debug);
             rt.tx = saved.tx;
             rt.top = saved.top;
