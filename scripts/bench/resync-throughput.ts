@@ -212,6 +212,34 @@ function main(): void {
             highestLimitShares: shares.highest,
         });
     }
+    {
+        // Roll back the first run: every record it created is deleted (Contacts before their Accounts).
+        const firstRun = String(
+            org.store.query(`SELECT Id FROM SyncRun__c WHERE Mode__c = 'FullResync' ORDER BY CreatedDate, Id LIMIT 1`)
+                .rows[0].Id,
+        );
+        shares = new LimitShares();
+        const callsBefore = target.endpoint.log.length;
+        const started = performance.now();
+        apex(org, `System.debug(RollbackStarter.start('${firstRun}', 'User'));`);
+        const drained = drainQueue(org, org.clock.now() + DAY_MS);
+        const seconds = (performance.now() - started) / 1000;
+        if (drained.errors.length > 0) throw new Error(drained.errors.join('\n'));
+        const state = text(
+            org.store.query(`SELECT State__c FROM SyncRun__c WHERE Id = '${firstRun}'`).rows[0].State__c,
+        );
+        const calls = target.endpoint.log.slice(callsBefore);
+        const left = target.org.store.query('SELECT COUNT() FROM Account').totalSize;
+        console.log(
+            `  Rollback of run 1    ${state.padEnd(20)} ${seconds.toFixed(1).padStart(6)} s  ` +
+                `${String(calls.length).padStart(5)} target API calls; ${left} Accounts left in the target`,
+        );
+        console.log(callsByKind(calls));
+        const highest = Object.entries(shares.highest)
+            .map(([name, share]) => `${name} ${(100 * share).toFixed(0)}%`)
+            .join(', ');
+        console.log(`      highest limit shares of its ${shares.transactions} RunJob transactions: ${highest}`);
+    }
     const links = count(org, 'SELECT COUNT() FROM RecordLinkPage__c');
     const errors = count(org, 'SELECT COUNT() FROM RecordErrorPage__c');
     const journal = count(org, 'SELECT COUNT() FROM ChangeJournalPage__c');
