@@ -214,7 +214,7 @@ function main(): void {
     }
     {
         // Roll back the first run: every record it created is deleted (Contacts before their Accounts).
-        const firstRun = String(
+        const firstRun = text(
             org.store.query(`SELECT Id FROM SyncRun__c WHERE Mode__c = 'FullResync' ORDER BY CreatedDate, Id LIMIT 1`)
                 .rows[0].Id,
         );
