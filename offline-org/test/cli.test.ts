@@ -38,6 +38,15 @@ test('a failing Apex assertion makes test exit non-zero with a stack trace', () 
     assert.match(r.out, /\n4 passed, 1 failed$/);
 });
 
+test('--project DIR reads the package directories of that project, wherever the command runs', () => {
+    const r = run(['test', '--project', project]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /\n4 passed, 1 failed$/);
+    const missing = run(['test', '--project', join(project, 'no-such-folder')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /no-such-folder: no sfdx-project\.json there/);
+});
+
 test('selected passing tests exit zero', () => {
     const r = run([
         'test',

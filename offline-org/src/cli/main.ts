@@ -4,8 +4,8 @@
  * NAME=DIR|:memory:` attaches a target org behind the REST face for callouts to the named credential NAME.
  */
 import { textOf } from '../apex/runtime/format.js';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { ApexThrow } from '../apex/runtime/values.js';
@@ -19,9 +19,16 @@ import { attachTargetOrg } from '../rest/attach-target.js';
 import { coverageReport } from '../testing/coverage.js';
 import { formatHuman, formatJson, formatJunit } from '../testing/result-formats.js';
 
-function sourceDirs(given: string[] | undefined, projectRoot: string): string[] {
-    return given && given.length ? given.map((d) => resolve(d)) : packageDirectories(projectRoot);
+/** `--source-dir` as given, else the package directories of `--project` (a folder with sfdx-project.json), else cwd's. */
+function sourceDirs(given: string[] | undefined, project: string | undefined, cwd: string): string[] {
+    if (given && given.length) return given.map((d) => resolve(d));
+    if (project && !existsSync(join(resolve(project), 'sfdx-project.json')))
+        throw new UsageError(`--project ${project}: no sfdx-project.json there`);
+    return packageDirectories(project ? resolve(project) : cwd);
 }
+
+/** A command line the commands cannot act on: reported on stderr with exit code 2. */
+class UsageError extends Error {}
 
 function splitList(v: string[] | undefined): string[] {
     return (v ?? [])
@@ -61,6 +68,18 @@ function parseTargetOrgs(values: string[] | undefined): { credential: string; lo
 }
 
 export function runCommand(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+    try {
+        return runCommandOrThrow(argv, out, err);
+    } catch (e) {
+        if (e instanceof UsageError) {
+            err(e.message);
+            return 2;
+        }
+        throw e;
+    }
+}
+
+function runCommandOrThrow(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
     const [cmd, ...rest] = argv;
     const projectRoot = process.cwd();
     if (cmd === 'run') {
@@ -69,6 +88,7 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
             options: {
                 file: { type: 'string', short: 'f' },
                 'source-dir': { type: 'string', multiple: true },
+                project: { type: 'string' },
                 'async-until': { type: 'string' },
                 'target-org': { type: 'string', multiple: true },
             },
@@ -77,13 +97,13 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
         const targets = parseTargetOrgs(values['target-org']);
         if (!values.file || Number.isNaN(until) || targets === null) {
             err(
-                'usage: apex run --file <anon.apex> [--source-dir DIR] [--async-until ISO-DATETIME] ' +
+                'usage: apex run --file <anon.apex> [--source-dir DIR | --project DIR] [--async-until ISO-DATETIME] ' +
                     '[--target-org NAMED_CREDENTIAL=DIR|:memory: ...]',
             );
             return 2;
         }
         try {
-            const org = openOrg(sourceDirs(values['source-dir'], projectRoot));
+            const org = openOrg(sourceDirs(values['source-dir'], values.project, projectRoot));
             const attached = targets.map((t) => attachTargetOrg(org, t.credential, { location: t.location }));
             const rt = org.rt;
             beginOrgTransaction(org);
@@ -128,6 +148,7 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
                 'code-coverage': { type: 'boolean', short: 'c' },
                 'result-format': { type: 'string', short: 'r' },
                 'source-dir': { type: 'string', multiple: true },
+                project: { type: 'string' },
             },
         });
         const format = values['result-format'] ?? 'human';
@@ -137,7 +158,9 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
         }
         let org;
         try {
-            org = openOrg(sourceDirs(values['source-dir'], projectRoot), { coverage: !!values['code-coverage'] });
+            org = openOrg(sourceDirs(values['source-dir'], values.project, projectRoot), {
+                coverage: !!values['code-coverage'],
+            });
         } catch (e) {
             if (e instanceof ApexCompileError || e instanceof NotSupportedError) {
                 err(e.message);
@@ -168,7 +191,7 @@ export function runCommand(argv: string[], out: (s: string) => void, err: (s: st
         return compileErrors.length > 0 || results.some((r) => r.outcome === 'Fail') ? 1 : 0;
     }
     err(
-        'usage: apex run --file <anon.apex> [--target-org NAMED_CREDENTIAL=DIR|:memory:] | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR]',
+        'usage: apex run --file <anon.apex> [--target-org NAMED_CREDENTIAL=DIR|:memory:] | apex test [--tests Class.method ...] [--class-names ...] [--code-coverage] [--result-format human|json|junit] [--source-dir DIR | --project DIR]',
     );
     return 2;
 }
