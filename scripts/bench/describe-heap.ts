@@ -13,26 +13,13 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { attachTargetOrg, openOrg, packageDirectories, runAnonymousBlock } from '../../offline-org/src/index.js';
-import type { OfflineOrg } from '../../offline-org/src/index.js';
+import { attachTargetOrg, openOrg, packageDirectories } from '../../offline-org/src/index.js';
+import { apex, option } from './bench-helpers.js';
 import { repoRoot } from '../lib/project.js';
 
 const ACCOUNT_TEXT_FIELDS = 250;
 const FIELDS_PER_OBJECT = 120;
 const COUNTRIES = 250;
-
-function option(name: string, fallback: number): number {
-    const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-    const value = arg ? Number(arg.slice(name.length + 3)) : fallback;
-    if (!Number.isInteger(value) || value < 2) throw new Error(`--${name} must be a whole number above 1`);
-    return value;
-}
-
-function apex(org: OfflineOrg, source: string): string[] {
-    const out = runAnonymousBlock(org, 'bench.apex', source);
-    if (out.error !== null) throw new Error(out.error);
-    return out.debug.map((d) => d.message);
-}
 
 function xml(body: string): string {
     return `<?xml version="1.0" encoding="UTF-8" ?>\n${body}\n`;
@@ -118,8 +105,8 @@ function writeMetadata(dir: string, objects: number, states: number): string[] {
 }
 
 function main(): void {
-    const objects = option('objects', 50);
-    const states = option('states', 10000);
+    const objects = option('objects', 50, 2);
+    const states = option('states', 10000, 2);
     const dir = mkdtempSync(join(tmpdir(), 'resync-describe-heap-'));
     try {
         const custom = writeMetadata(join(dir, 'main', 'default'), objects, states);

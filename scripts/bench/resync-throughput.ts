@@ -11,7 +11,7 @@
  * Usage: node --import tsx scripts/bench/resync-throughput.ts [--records N] [--batch 1000] [--heap-every 2000]
  */
 import { performance } from 'node:perf_hooks';
-import { drainQueue, runAnonymousBlock } from '../../offline-org/src/index.js';
+import { drainQueue } from '../../offline-org/src/index.js';
 import { openOrg } from '../../offline-org/src/index.js';
 import type { OfflineOrg } from '../../offline-org/src/index.js';
 import { attachTargetOrg } from '../../offline-org/src/index.js';
@@ -19,33 +19,12 @@ import { packageDirectories } from '../../offline-org/src/index.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../lib/project.js';
+import { apex, option, optionText } from './bench-helpers.js';
 import { LimitShares, MAX_RATIO, PLANNING_GOAL, minimumCalls, phaseOf, ratio } from './run-figures.js';
 import type { RunShape } from './run-figures.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const STORAGE_BYTES_PER_ROW = 2048;
-
-/** `--name=value` or `--name value`. */
-function optionText(name: string): string | undefined {
-    const args = process.argv.slice(2);
-    const joined = args.find((a) => a.startsWith(`--${name}=`));
-    if (joined) return joined.slice(name.length + 3);
-    const at = args.indexOf(`--${name}`);
-    return at >= 0 ? args[at + 1] : undefined;
-}
-
-function option(name: string, fallback: number): number {
-    const arg = optionText(name);
-    const value = arg !== undefined ? Number(arg) : fallback;
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0`);
-    return value;
-}
-
-function apex(org: OfflineOrg, source: string): string[] {
-    const out = runAnonymousBlock(org, 'bench.apex', source);
-    if (out.error !== null) throw new Error(out.error);
-    return out.debug.map((d) => d.message);
-}
 
 /** A storage value as text (strings, numbers, booleans or null). */
 function text(value: unknown): string {
