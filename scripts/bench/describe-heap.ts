@@ -112,7 +112,7 @@ function main(): void {
         const custom = writeMetadata(join(dir, 'main', 'default'), objects, states);
         const loadStart = performance.now();
         const org = openOrg([...packageDirectories(repoRoot), dir], { heapSampleEvery: 25 });
-        attachTargetOrg(org, 'Resync_Target');
+        const target = attachTargetOrg(org, 'Resync_Target');
         console.log(
             `describe heap: ${objects} objects (Account with ${states} states x2, ${COUNTRIES} countries x2 and ` +
                 `${ACCOUNT_TEXT_FIELDS} more fields; ${custom.length} custom objects of ${FIELDS_PER_OBJECT} fields); ` +
@@ -158,6 +158,7 @@ System.debug(Limits.getHeapSize() - before);`,
             `  held by what planning keeps (FieldInfo.fromRestDescribe), besides the answer: ${mb(Number(kept))}`,
         );
 
+        const callsBefore = target.endpoint.log.length;
         const started = performance.now();
         const [previewed, canStart] = apex(
             org,
@@ -170,7 +171,8 @@ System.debug(preview.canStart);`,
         console.log(
             `  previewPlan: ${previewed} objects previewed (can start: ${canStart}) in ` +
                 `${((performance.now() - started) / 1000).toFixed(1)} s; peak heap ${mb(peak)} of ` +
-                `${mb(org.rt.tx.limits.max.heapSize)} (${Math.round((100 * peak) / org.rt.tx.limits.max.heapSize)}%)`,
+                `${mb(org.rt.tx.limits.max.heapSize)} (${Math.round((100 * peak) / org.rt.tx.limits.max.heapSize)}%); ` +
+                `${target.endpoint.log.length - callsBefore} target API calls`,
         );
     } finally {
         rmSync(dir, { recursive: true, force: true });

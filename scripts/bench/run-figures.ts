@@ -15,15 +15,32 @@ export const MAX_LIMIT_SHARE = 0.8;
 export interface Call {
     method: string;
     path: string;
+    /** A Composite request's subrequests, `METHOD url` each. */
+    subrequests?: string[];
 }
 
 /** A call's phase: planning (describes, limits), a read of records, or a write. */
 export function phaseOf(call: Call): 'planning' | 'read' | 'write' {
-    const resource = call.path.replace(/\?.*$/, '').replace(/^\/services\/data\/v[\d.]+/, '');
-    if (call.method === 'GET' && (/\/describe$/.test(resource) || resource === '/limits' || resource === ''))
-        return 'planning';
-    if (call.method === 'POST' && resource === '/composite') return 'write';
+    const resource = resourceOf(call.path);
+    if (call.method === 'GET' && isPlanning(resource)) return 'planning';
+    if (call.method === 'POST' && resource === '/composite') {
+        const parts = (call.subrequests ?? []).map((part) => part.split(' '));
+        // A Composite request of describes only is planning; of reads only (queries) a read; anything else a write.
+        if (parts.length > 0 && parts.every(([method, url]) => method === 'GET' && isPlanning(resourceOf(url))))
+            return 'planning';
+        if (parts.length > 0 && parts.every(([method]) => method === 'GET')) return 'read';
+        return 'write';
+    }
     return 'read';
+}
+
+/** A path's resource under the API version: `/sobjects/Account/describe`. */
+function resourceOf(path: string): string {
+    return path.replace(/\?.*$/, '').replace(/^\/services\/data\/v[\d.]+/, '');
+}
+
+function isPlanning(resource: string): boolean {
+    return /\/describe$/.test(resource) || resource === '/limits' || resource === '';
 }
 
 export interface RunShape {

@@ -15,6 +15,21 @@ describe('run figures', () => {
         assert.equal(phaseOf({ method: 'GET', path: '/services/data/v66.0/query?q=SELECT+Id+FROM+Account' }), 'read');
     });
 
+    it('sorts Composite requests by what they carry', () => {
+        const composite = (...subrequests: string[]) => ({
+            method: 'POST',
+            path: '/services/data/v66.0/composite',
+            subrequests,
+        });
+        const describe = 'GET /services/data/v66.0/sobjects/Contact/describe';
+        const query = 'GET /services/data/v66.0/query?q=SELECT+Id+FROM+Contact';
+        const write = 'POST /services/data/v66.0/composite/sobjects';
+        assert.equal(phaseOf(composite(describe, 'GET /services/data/v66.0/sobjects/Account/describe')), 'planning');
+        assert.equal(phaseOf(composite(query, query)), 'read');
+        assert.equal(phaseOf(composite(describe, query)), 'read');
+        assert.equal(phaseOf(composite(write, query)), 'write');
+    });
+
     it('gives the fewest calls of each run shape', () => {
         assert.deepEqual(minimumCalls({ kind: 'full-empty', records: 20000, deferred: 2500 }), { read: 3, write: 23 });
         assert.deepEqual(minimumCalls({ kind: 'full-unchanged', records: 20001, deferred: 0 }), { read: 21, write: 0 });

@@ -77,6 +77,10 @@ export interface FieldDescribe {
     relationshipName: string | null;
     /** For master-detail fields. */
     cascadeDelete: boolean;
+    /** Added by the data layer: a master-detail field (the record's sharing follows its master's). */
+    masterDetail?: boolean;
+    /** Added by the data layer: writing the detail needs only read access to the master (`writeRequiresMasterRead`). */
+    writeRequiresMasterRead?: boolean;
     restrictedDelete: boolean;
     picklistValues: PicklistEntry[];
     inlineHelpText: string | null;
@@ -132,7 +136,17 @@ export interface ObjectDescribe {
      * `PublishAfterCommit` (delivered only after it commits), from the object's `<publishBehavior>`.
      */
     publishBehavior?: 'PublishImmediately' | 'PublishAfterCommit';
+    /**
+     * Added by the data layer: the organization-wide default for internal users, from the object's `<sharingModel>`
+     * (a standard object without a project file of its own: absent, read as Public Read/Write).
+     */
+    sharingModel?: SharingModel;
+    /** Added by the data layer: the project's sharing-rules file for the object (rules are not modelled). */
+    sharingRulesFile?: string;
 }
+
+/** An organization-wide default (`<sharingModel>` of CustomObject metadata). */
+export type SharingModel = 'Private' | 'Read' | 'ReadWrite' | 'ReadWriteTransfer' | 'FullAccess' | 'ControlledByParent';
 
 /** What the interpreter needs from the schema. */
 export interface SchemaProvider {

@@ -29,6 +29,7 @@ import { UnstorableValueError, bindToStorage } from './record-values.js';
 import { triggerHooks } from './trigger-hooks.js';
 import { OrgAsync } from './org-async.js';
 import { OrgHttp } from './org-http.js';
+import { sharingApplies } from '../apex/runtime/sharing-context.js';
 import { EndpointTable } from '../http/named-credentials.js';
 
 const COUNT_ONLY = /^\s*select\s+count\s*\(\s*\)\s+from\b/i;
@@ -72,7 +73,12 @@ export class OrgPlatform implements Platform {
         const location = `${ctx.pos.file}:${ctx.pos.line}`;
         const resolve = bindResolver(binds, ctx.pos);
         const result = this.guard(ctx.pos, () =>
-            this.store.query(soql, resolve, { userId: this.userId, location, mode: ctx.accessLevel }),
+            this.store.query(soql, resolve, {
+                userId: this.userId,
+                location,
+                mode: ctx.accessLevel,
+                sharing: sharingApplies(this.rt.top),
+            }),
         );
         chargeQueryRows(ctx.limits, result.queryRowsCounted, fail);
         if (COUNT_ONLY.test(soql)) return result.totalSize;
@@ -99,6 +105,7 @@ export class OrgPlatform implements Platform {
             allOrNone: req.allOrNone,
             mode: req.accessLevel,
             userId: this.userId,
+            sharing: sharingApplies(this.rt.top),
             hooks: triggerHooks(this.rt, this.rt.schema),
             externalIdField: req.externalIdField ?? undefined,
         };

@@ -33,6 +33,8 @@ export interface CallRecord {
     status: number;
     /** Whether it counted against the daily allowance. */
     counted: boolean;
+    /** A Composite request's subrequests (`GET /services/data/v66.0/sobjects/Account/describe`), in order. */
+    subrequests?: string[];
 }
 
 export interface EndpointAnswer extends RestAnswer {
@@ -65,11 +67,16 @@ export class TargetEndpoint {
     /** Answers one call; `path` is the URL's path and query string, `body` the request body text. */
     answer(method: string, path: string, body: string, queryOptions: string | null): EndpointAnswer {
         const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8' };
+        let subrequests: string[] | undefined;
         const done = (answer: RestAnswer, counted: boolean): EndpointAnswer => {
             headers['Sforce-Limit-Info'] = this.usage.header();
             // The target's clock, as every HTTP answer carries it (RFC 9110 IMF-fixdate).
             headers.Date = new Date(this.clock()).toUTCString();
-            this.log.push({ method, path, status: answer.status, counted });
+            this.log.push(
+                subrequests
+                    ? { method, path, status: answer.status, counted, subrequests }
+                    : { method, path, status: answer.status, counted },
+            );
             return { ...answer, headers };
         };
         // The platform limits a request's URI and headers to 16,384 bytes; a longer URI is answered 414 URI Too Long
@@ -118,6 +125,7 @@ export class TargetEndpoint {
                 return done({ status: 400, body: new RestError(400, 'JSON_PARSER_ERROR', reason).body() }, true);
             }
         }
+        subrequests = compositeParts(parsed);
         const store = this.org.store;
         store.begin();
         let answer: RestAnswer;
@@ -135,4 +143,15 @@ export class TargetEndpoint {
     calls(status?: number): CallRecord[] {
         return status === undefined ? [...this.log] : this.log.filter((c) => c.status === status);
     }
+}
+
+/** The method and URL of each subrequest of a Composite body, or undefined when the body is not one. */
+function compositeParts(parsed: unknown): string[] | undefined {
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const parts = (parsed as { compositeRequest?: unknown }).compositeRequest;
+    if (!Array.isArray(parts)) return undefined;
+    return parts.map((part: unknown) => {
+        const { method, url } = (part ?? {}) as { method?: unknown; url?: unknown };
+        return `${String(method)} ${String(url)}`;
+    });
 }

@@ -100,3 +100,33 @@ test('apex run --target-org attaches the REST face and reports the calls it answ
         2,
     );
 });
+
+test('time spent waiting for a callout answer is not CPU time (the platform pauses the CPU timer)', () => {
+    const org = openOrg([corpusOrg]);
+    attachTargetOrg(org, 'Resync_Target');
+    const face = org.platform.http.transport;
+    org.platform.http.useTransport({
+        send: (req, url) => {
+            const until = performance.now() + 300;
+            while (performance.now() < until) {
+                // the target takes 300 ms to answer
+            }
+            return face.send(req, url);
+        },
+    });
+    const out = runAnonymousBlock(
+        org,
+        'a.apex',
+        `Integer before = Limits.getCpuTime();
+        HttpRequest request = new HttpRequest();
+        request.setEndpoint('callout:Resync_Target/services/data/v66.0/limits');
+        request.setMethod('GET');
+        Integer status = new Http().send(request).getStatusCode();
+        System.debug(status + ' ' + (Limits.getCpuTime() - before));`,
+    );
+    assert.equal(out.error, null);
+    const [status, cpu] = out.debug[0].message.split(' ').map(Number);
+    assert.equal(status, 200);
+    assert.ok(cpu < 150, `CPU time charged for a 300 ms callout: ${cpu} ms`);
+    org.store.close();
+});

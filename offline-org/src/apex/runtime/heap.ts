@@ -172,7 +172,9 @@ export function estimateHeap(top: Frame | null, statics: Map<RtClass, StaticStat
  * @param tx the running transaction
  */
 export function measureHeap(top: Frame | null, tx: Transaction): number {
+    const started = performance.now();
     const bytes = estimateHeap(top, tx.statics);
     if (bytes > tx.limits.peakHeap) tx.limits.peakHeap = bytes;
+    tx.limits.uncountedMs += performance.now() - started;
     return bytes;
 }

@@ -33,6 +33,11 @@ export class Limits {
      */
     peakHeap = 0;
     readonly startedAt = performance.now();
+    /**
+     * Wall time the platform does not charge as CPU time: waiting for callouts answered outside the transaction (the
+     * platform pauses the CPU timer for a callout) and the offline org's own heap estimate (instrumentation).
+     */
+    uncountedMs = 0;
     constructor(readonly isAsync: boolean) {}
 
     get max(): LimitCounters & { cpuTime: number; heapSize: number } {
@@ -53,7 +58,7 @@ export class Limits {
     }
 
     cpuTime(): number {
-        return Math.round(performance.now() - this.startedAt);
+        return Math.round(performance.now() - this.startedAt - this.uncountedMs);
     }
 
     /** The figures used so far, frozen (CPU time measured now), with their limits. */

@@ -130,6 +130,7 @@ const enums: BuiltinEnum[] = [
             'UNDELETE_FAILED',
             'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
             'INSUFFICIENT_ACCESS_OR_READONLY',
+            'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
             'UNKNOWN_EXCEPTION',
         ],
     },

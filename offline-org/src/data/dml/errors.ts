@@ -27,6 +27,11 @@ export const dmlErrors = {
     invalidCrossReference: (fields: string[] = []) =>
         err('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', fields),
     entityDeleted: () => err('ENTITY_IS_DELETED', 'entity is deleted'),
+    /** A record the running user may not edit (or delete) where sharing applies. */
+    insufficientAccess: () => err('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id'),
+    /** A master record the running user may not edit (or read), where a detail is written with sharing. */
+    insufficientAccessOnParent: (id: string) =>
+        err('INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY', `insufficient access rights on cross-reference id: ${id}`),
     missingId: () => err('MISSING_ARGUMENT', 'Id not specified in an update call'),
     duplicate: (f: FieldDescribe, existingId: string) =>
         err('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${existingId}`, [

@@ -99,6 +99,16 @@ export function deleteRecords(
     const userId = opts.userId ?? ctx.defaultUserId;
     if (opts.mode === 'user' && !ctx.permissions.canDelete(userId, object))
         throw new SecurityException(`DML operation DELETE not allowed on ${object.name}`);
+    // Where sharing applies, only the owner, users above the owner's role and Modify All delete a record.
+    const undeletable =
+        opts.mode === 'user' || opts.sharing === true
+            ? ctx.sharing.denied(
+                  object,
+                  ids.filter((id): id is string => typeof id === 'string'),
+                  userId,
+                  'delete',
+              )
+            : new Set<string>();
     return runAttempts(ctx, 'delete', ids.length, opts.allOrNone ?? true, ids, (indices) => {
         const failures = new FailureSet();
         const found = new Map<number, string>();
@@ -116,6 +126,10 @@ export function deleteRecords(
             if (!row) continue;
             if (row.IsDeleted === true) {
                 failures.add(index, dmlErrors.entityDeleted());
+                continue;
+            }
+            if (undeletable.has(row.Id as string)) {
+                failures.add(index, dmlErrors.insufficientAccess());
                 continue;
             }
             live.push({ index, row });

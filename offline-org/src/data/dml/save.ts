@@ -48,6 +48,52 @@ function userModeCheck(
 }
 
 /**
+ * Where sharing applies: updates of records the user may not edit, and records whose master-detail parents the user
+ * may not edit (or read, where the field asks only that), by input index.
+ */
+function sharingRefusals(
+    ctx: DataContext,
+    object: ObjectDescribe,
+    operation: 'insert' | 'update',
+    rows: Row[],
+    userId: string,
+): Map<number, DmlError> {
+    const refused = new Map<number, DmlError>();
+    if (operation === 'update') {
+        const ids = rows.map((r) => (typeof r.Id === 'string' && isValidId(r.Id) ? to18(r.Id) : null));
+        const denied = ctx.sharing.denied(
+            object,
+            ids.filter((id): id is string => id !== null),
+            userId,
+            'edit',
+        );
+        ids.forEach((id, i) => {
+            if (id !== null && denied.has(id)) refused.set(i, dmlErrors.insufficientAccess());
+        });
+    }
+    for (const field of object.fields.values()) {
+        if (!field.masterDetail) continue;
+        const master = ctx.schema.getObject(field.referenceTo[0] ?? '');
+        if (!master) continue;
+        const parents = rows.map((r) => {
+            const value = r[field.name];
+            return typeof value === 'string' && isValidId(value) ? to18(value) : null;
+        });
+        const denied = ctx.sharing.denied(
+            master,
+            parents.filter((id): id is string => id !== null),
+            userId,
+            field.writeRequiresMasterRead ? 'read' : 'edit',
+        );
+        parents.forEach((id, i) => {
+            if (id !== null && denied.has(id) && !refused.has(i))
+                refused.set(i, dmlErrors.insufficientAccessOnParent(id));
+        });
+    }
+    return refused;
+}
+
+/**
  * Fields the caller may not write: system fields, and fields not createable (insert) / updateable (update). On
  * update a read-only field still holding its stored value (as queried) is ignored, as the platform does.
  */
@@ -161,11 +207,20 @@ export function save(
     const sentIds = input.map((r) => (typeof r.Id === 'string' ? r.Id : null));
     // A platform event is published (EventBus.publish), never inserted.
     const allowed = operation === 'insert' ? object.createable && !object.platformEvent : object.updateable;
+    const refused =
+        opts.mode === 'user' || opts.sharing === true
+            ? sharingRefusals(ctx, object, operation, input, userId)
+            : new Map<number, DmlError>();
     return runAttempts(ctx, operation, input.length, opts.allOrNone ?? true, sentIds, (indices) => {
         const failures = new FailureSet();
         const ids = new Map<number, string>();
         const work: WorkItem[] = [];
         for (const index of indices) {
+            const refusal = refused.get(index);
+            if (refusal) {
+                failures.add(index, refusal);
+                continue;
+            }
             const prepared = allowed
                 ? operation === 'insert'
                     ? prepareInsert(object, input[index], userId)

@@ -47,6 +47,11 @@ export interface DmlOptions {
     mode?: 'user' | 'system';
     /** The running user (defaults to the store's default user). */
     userId?: string;
+    /**
+     * Record sharing applies (a `with sharing` context): records the user may not edit or delete, and details of
+     * masters they may not edit, fail. User mode applies it whatever this says.
+     */
+    sharing?: boolean;
     /** Upsert: the field to match on (default Id). */
     externalIdField?: string;
     hooks?: DmlHooks;

@@ -124,6 +124,10 @@ export function readCustomField(el: XmlElement, objectName: string, file: string
             over.childRelationshipName = childName ? `${childName}__r` : null;
             const constraint = childText(el, 'deleteConstraint');
             over.cascadeDelete = metaType === 'MasterDetail' || constraint === 'Cascade';
+            if (metaType === 'MasterDetail') {
+                over.masterDetail = true;
+                over.writeRequiresMasterRead = childBool(el, 'writeRequiresMasterRead');
+            }
             over.restrictedDelete = constraint === 'Restrict';
             over.length = 18;
             break;

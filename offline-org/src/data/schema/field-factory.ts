@@ -2,7 +2,7 @@
  * Builds FieldDescribe / ObjectDescribe values with the platform's defaults, so that the standard-object table and
  * the metadata reader only state what differs.
  */
-import type { FieldDescribe, FieldType, ObjectDescribe, PicklistEntry } from '../schema-types.js';
+import type { FieldDescribe, FieldType, ObjectDescribe, PicklistEntry, SharingModel } from '../schema-types.js';
 
 const NOT_GROUPABLE: ReadonlySet<FieldType> = new Set([
     'double',
@@ -104,6 +104,7 @@ export interface ObjectOptions {
     platformEvent?: boolean;
     publishBehavior?: 'PublishImmediately' | 'PublishAfterCommit';
     nameComposedOf?: string[];
+    sharingModel?: SharingModel;
 }
 
 /** The fields every SObject carries: Id, audit fields, IsDeleted (non-setup), OwnerId (owned objects). */
@@ -161,5 +162,6 @@ export function makeObject(
         ...(opts.nameComposedOf ? { nameComposedOf: opts.nameComposedOf } : {}),
         ...(opts.setup ? { setup: true } : {}),
         ...(opts.publishBehavior ? { publishBehavior: opts.publishBehavior } : {}),
+        ...(opts.sharingModel ? { sharingModel: opts.sharingModel } : {}),
     };
 }

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { MetadataError } from '../errors.js';
 import { base62 } from '../ids/ids.js';
-import type { FieldDescribe, ObjectDescribe, Row } from '../schema-types.js';
+import type { FieldDescribe, ObjectDescribe, Row, SharingModel } from '../schema-types.js';
 import { readPermissionSet, type PermissionSetDefinition } from '../security/permission-set.js';
 import { readCustomField } from './custom-field.js';
 import { makeField, makeObject, referenceField, type ObjectOptions } from './field-factory.js';
@@ -136,6 +136,7 @@ function customObjectOptions(
         nameField = makeNameField();
         if (!nameField) throw new MetadataError(file, 'custom object has no <nameField>');
         if (childText(el, 'sharingModel') !== 'ControlledByParent') opts.ownerTo = ['Group', 'User'];
+        opts.sharingModel = sharingModelOf(el, file) ?? 'ReadWrite';
     } else {
         throw new MetadataError(
             file,
@@ -143,6 +144,24 @@ function customObjectOptions(
         );
     }
     return { opts, nameField, extra };
+}
+
+const SHARING_MODELS: SharingModel[] = [
+    'Private',
+    'Read',
+    'ReadWrite',
+    'ReadWriteTransfer',
+    'FullAccess',
+    'ControlledByParent',
+];
+
+/** An object file's `<sharingModel>`, or undefined when it has none. */
+function sharingModelOf(el: XmlElement, file: string): SharingModel | undefined {
+    const text = childText(el, 'sharingModel');
+    if (text === undefined) return undefined;
+    const model = SHARING_MODELS.find((m) => m === text);
+    if (!model) throw new MetadataError(file, `unknown sharingModel ${text}`);
+    return model;
 }
 
 /** Generated key prefixes for custom objects: a01, a02, ... in sorted-name order (stable across runs). */
@@ -263,6 +282,11 @@ export function loadSchema(source: string | string[] = []): Schema {
     const metadataRecords: MetadataRecord[] = [];
     for (const src of sources.values()) {
         const object = objects.get(src.name.toLowerCase()) as ObjectDescribe;
+        // A standard object's own file in the project sets its organization-wide default.
+        if (!object.custom && src.objectXml && src.objectFile) {
+            const model = sharingModelOf(src.objectXml, src.objectFile);
+            if (model) object.sharingModel = model;
+        }
         addFields(object, src.fields, objects);
         if (src.recordTypes.length > 0) {
             object.fields.set(
@@ -273,6 +297,12 @@ export function loadSchema(source: string | string[] = []): Schema {
         }
     }
     metadataRecords.push(...customMetadataRows(folders.customMetadata, objects));
+    for (const dir of folders.sharingRules) {
+        for (const file of filesEnding(dir, '.sharingRules-meta.xml')) {
+            const object = objects.get(basename(file, '.sharingRules-meta.xml').toLowerCase());
+            if (object) object.sharingRulesFile = file;
+        }
+    }
     const permissionSets: PermissionSetDefinition[] = [];
     for (const dir of folders.permissionsets) {
         for (const file of filesEnding(dir, '.permissionset-meta.xml')) {

@@ -7,6 +7,7 @@ export interface ProjectFolders {
     objects: string[];
     customMetadata: string[];
     permissionsets: string[];
+    sharingRules: string[];
 }
 
 const SKIP = new Set(['node_modules', '.git', '.sfdx', '.sf', 'dist']);
@@ -34,7 +35,7 @@ export function packageDirectories(source: string | string[]): string[] {
 
 /** Walks the package directories for `objects/`, `customMetadata/` and `permissionsets/` folders. */
 export function findProjectFolders(dirs: string[]): ProjectFolders {
-    const found: ProjectFolders = { objects: [], customMetadata: [], permissionsets: [] };
+    const found: ProjectFolders = { objects: [], customMetadata: [], permissionsets: [], sharingRules: [] };
     const walk = (dir: string): void => {
         for (const entry of readdirSync(dir, { withFileTypes: true })) {
             if (!entry.isDirectory() || SKIP.has(entry.name)) continue;
@@ -42,6 +43,7 @@ export function findProjectFolders(dirs: string[]): ProjectFolders {
             if (entry.name === 'objects') found.objects.push(path);
             else if (entry.name === 'customMetadata') found.customMetadata.push(path);
             else if (entry.name === 'permissionsets') found.permissionsets.push(path);
+            else if (entry.name === 'sharingRules') found.sharingRules.push(path);
             else walk(path);
         }
     };

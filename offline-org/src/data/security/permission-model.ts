@@ -1,7 +1,7 @@
 /**
  * Object and field permissions of a user: profile (System Administrator: everything; Standard User: the common
  * standard objects; any other profile: nothing) plus assigned permission sets. Record-level access (sharing, OWD,
- * roles) is NOT modelled.
+ * roles) is record-sharing.ts's.
  */
 import type { Schema } from '../schema/schema.js';
 import type { FieldDescribe, ObjectDescribe } from '../schema-types.js';
@@ -112,6 +112,19 @@ export class PermissionModel {
         if (!field.custom || this.isAdmin(userId) || !field.nillable) return true;
         const key = `${object.name}.${field.name}`.toLowerCase();
         return this.grants(userId).some((ps) => ps.fields.get(key)?.editable === true);
+    }
+
+    /**
+     * Whether the user reaches every record of the object whatever its sharing: the System Administrator profile (View
+     * All Data / Modify All Data), or View All (reading) / Modify All (reading and editing) on the object.
+     */
+    reachesAllRecords(userId: string, object: ObjectDescribe, access: 'read' | 'edit'): boolean {
+        if (this.isAdmin(userId)) return true;
+        const key = object.name.toLowerCase();
+        return this.grants(userId).some((ps) => {
+            const p = ps.objects.get(key);
+            return p !== undefined && (p.modifyAll || (access === 'read' && p.viewAll));
+        });
     }
 
     /** The schema the model answers for (describe helpers use it). */

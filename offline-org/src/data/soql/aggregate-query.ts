@@ -14,7 +14,7 @@ import type { AggregateCall, Operand, SoqlQuery } from './ast.js';
 import { conditionSql, type OperandInfo } from './conditions.js';
 import { JoinPlanner } from './join-planner.js';
 import { soqlErrors } from './messages.js';
-import { conditionEnv, integerValue, type QueryRun } from './query-env.js';
+import { addSharingFilter, conditionEnv, integerValue, type QueryRun } from './query-env.js';
 
 const INTEGER = makeField('expr', 'integer');
 const DOUBLE = makeField('expr', 'double');
@@ -72,6 +72,7 @@ export function runAggregate(run: QueryRun, query: SoqlQuery, object: ObjectDesc
     const filters: string[] = [];
     if (!run.allRows) filters.push(`t0.${DELETED_COLUMN} = 0`);
     if (query.where) filters.push(conditionSql(conditionEnv(run, planner, params), query.where, 'where'));
+    addSharingFilter(run, object, 't0', filters, params);
     const whereParams = params.length;
     const aggregateOperand = (op: Operand): OperandInfo => {
         if (op.kind === 'aggregate') return aggregateSql(planner, op.call);
@@ -121,6 +122,7 @@ export function runCountOnly(run: QueryRun, query: SoqlQuery, object: ObjectDesc
     const filters: string[] = [];
     if (!run.allRows) filters.push(`t0.${DELETED_COLUMN} = 0`);
     if (query.where) filters.push(conditionSql(conditionEnv(run, planner, params), query.where, 'where'));
+    addSharingFilter(run, object, 't0', filters, params);
     run.touched.push(...planner.touched);
     const limit = integerValue(run, query.limit, 'LIMIT');
     const offset = integerValue(run, query.offset, 'OFFSET');

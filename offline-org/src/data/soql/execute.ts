@@ -15,6 +15,11 @@ export interface QueryOptions {
     mode?: 'user' | 'system';
     /** The running user (defaults to the store's default user). */
     userId?: string;
+    /**
+     * Record sharing applies (a `with sharing` context): only the records the running user may read are seen. User
+     * mode applies it whatever this says.
+     */
+    sharing?: boolean;
     /** `file:line` of the query in Apex source, for "not supported" errors. */
     location?: string;
     /** The running user's time zone for date literals (default: the org's). */
@@ -50,11 +55,15 @@ export function prepareQuery(ctx: DataContext, soql: string, binds: Binds, opts:
         touched: [],
         selectTouched: [],
         aliasCounter: 0,
+        visible: null,
     };
     const object = queryObject(run, query.from);
     const userId = opts.userId ?? ctx.defaultUserId;
     const mode =
         query.withMode === 'USER_MODE' ? 'user' : query.withMode === 'SYSTEM_MODE' ? 'system' : (opts.mode ?? 'system');
+    // Pricebook2 is read whatever the sharing (Apex Developer Guide, "Enforcing Sharing Rules").
+    if (mode === 'user' || opts.sharing === true)
+        run.visible = (o, alias) => (o.name === 'Pricebook2' ? null : ctx.sharing.filter(o, alias, userId, 'read'));
     const enforce = (): void => {
         if (mode === 'user') enforceUserMode(ctx.permissions, userId, object, run.touched);
         if (query.withMode === 'SECURITY_ENFORCED')

@@ -9,6 +9,7 @@ import type { BindResolver } from './binds.js';
 import { conditionSql, type ConditionEnv, type OperandInfo } from './conditions.js';
 import { JoinPlanner, type TouchedField } from './join-planner.js';
 import { soqlErrors } from './messages.js';
+import type { SqlFilter } from '../security/record-sharing.js';
 
 export interface QueryRun {
     ctx: DataContext;
@@ -22,6 +23,22 @@ export interface QueryRun {
     /** The fields of the SELECT lists only, for WITH SECURITY_ENFORCED. */
     selectTouched: TouchedField[];
     aliasCounter: number;
+    /** Where sharing applies: the condition keeping the rows of an object (as an alias) the user may read. */
+    visible: ((object: ObjectDescribe, alias: string) => SqlFilter | null) | null;
+}
+
+/** The sharing condition on `alias` (rows of `object`), added to `filters` and `params`, when sharing applies. */
+export function addSharingFilter(
+    run: QueryRun,
+    object: ObjectDescribe,
+    alias: string,
+    filters: string[],
+    params: SqlValue[],
+): void {
+    const visible = run.visible?.(object, alias);
+    if (!visible) return;
+    filters.push(visible.sql);
+    params.push(...visible.params);
 }
 
 /** Resolves the object a query reads from, with the platform's message when unknown. */
@@ -70,8 +87,10 @@ function semiJoinSql(run: QueryRun, query: SoqlQuery, params: SqlValue[]): strin
     if (column.field.type !== 'id' && column.field.type !== 'reference')
         throw new QueryException('semi join sub-selects can only select Id or reference fields');
     const where = query.where ? ` AND ${conditionSql(conditionEnv(run, planner, params), query.where, 'where')}` : '';
+    const sharing: string[] = [];
+    addSharingFilter(run, object, alias, sharing, params);
     run.touched.push(...planner.touched);
-    return `SELECT ${column.sql} FROM ${tableName(object)} ${alias} ${planner.joins} WHERE ${alias}.${DELETED_COLUMN} = 0 AND ${column.sql} IS NOT NULL${where}`;
+    return `SELECT ${column.sql} FROM ${tableName(object)} ${alias} ${planner.joins} WHERE ${alias}.${DELETED_COLUMN} = 0 AND ${column.sql} IS NOT NULL${where}${sharing.map((s) => ` AND ${s}`).join('')}`;
 }
 
 /** A LIMIT / OFFSET value (literal or bind) as a non-negative integer. */

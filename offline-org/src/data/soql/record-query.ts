@@ -9,7 +9,7 @@ import type { OrderItem, SoqlQuery } from './ast.js';
 import { conditionSql } from './conditions.js';
 import { JoinPlanner } from './join-planner.js';
 import { soqlErrors } from './messages.js';
-import { conditionEnv, integerValue, type QueryRun } from './query-env.js';
+import { addSharingFilter, conditionEnv, integerValue, type QueryRun } from './query-env.js';
 import { QueryException } from '../errors.js';
 import { setRowType } from '../row-type.js';
 
@@ -78,6 +78,7 @@ export function buildRecordSql(
     const filters: string[] = [];
     if (!run.allRows) filters.push(`${alias}.${DELETED_COLUMN} = 0`);
     if (query.where) filters.push(conditionSql(conditionEnv(run, planner, params), query.where, 'where'));
+    addSharingFilter(run, object, alias, filters, params);
     if (extraWhere) {
         filters.push(extraWhere.sql);
         params.push(...extraWhere.params);

@@ -17,6 +17,7 @@ import { openCursor, type QueryCursor } from '../soql/cursor.js';
 import { executeQuery, type QueryOptions, type QueryResult } from '../soql/execute.js';
 import { AutoNumbers } from './auto-numbers.js';
 import type { DataContext } from './data-context.js';
+import { RecordSharing } from '../security/record-sharing.js';
 import { RecordIO } from './record-io.js';
 import { seedOrg, type SeedResult } from './seed.js';
 import { systemInsert, systemUpdate } from './system-write.js';
@@ -51,6 +52,7 @@ export class OrgStore implements DataContext {
     readonly ids: IdGenerator;
     readonly autoNumbers: AutoNumbers;
     readonly permissions: PermissionModel;
+    readonly sharing: RecordSharing;
     readonly timeZone: string;
     private readonly clock: () => Date;
     private userId = '';
@@ -70,6 +72,7 @@ export class OrgStore implements DataContext {
         this.tx = new TransactionManager(this.db);
         this.autoNumbers = new AutoNumbers(this.io);
         this.permissions = new PermissionModel(schema, this.userDirectory());
+        this.sharing = new RecordSharing(schema, this.db, this.permissions);
         createTables(this.db, schema);
         const meta = (key: string): string | undefined =>
             (this.db.prepare('SELECT value FROM "_meta" WHERE key = ?').get(key) as { value: string } | undefined)
