@@ -38,8 +38,12 @@ export interface ResyncOrg {
     targetRows(soql: string): Row[];
 }
 
-export function openResyncOrg(options: AttachOptions = {}): ResyncOrg {
-    const org = openOrg([PACKAGE_DIR]);
+/**
+ * The package's org with a target attached. `extraDirs` add metadata of the subscriber org (for example a
+ * `sharingModel` of a standard object) beside the package.
+ */
+export function openResyncOrg(options: AttachOptions = {}, extraDirs: string[] = []): ResyncOrg {
+    const org = openOrg([PACKAGE_DIR, ...extraDirs]);
     const target = attachTargetOrg(org, CREDENTIAL, options);
     return {
         org,

@@ -25,6 +25,7 @@ declare namespace Apex {
             objectName?: string;
             label?: string;
             sourceRecords?: number;
+            notVisibleRecords?: number;
             insertAllowed?: boolean;
             updateAllowed?: boolean;
             batchSize?: number;
@@ -124,6 +125,7 @@ declare namespace Apex {
             unchanged?: number;
             failed?: number;
             deferred?: number;
+            notVisible?: number;
             elapsedMs?: number;
             insertAllowed?: boolean;
             updateAllowed?: boolean;
@@ -1168,6 +1170,10 @@ declare module "@salesforce/label/c.Resync_PlanPreview_NotReadable" {
     const label: string;
     export default label;
 }
+declare module "@salesforce/label/c.Resync_PlanPreview_NotVisible" {
+    const label: string;
+    export default label;
+}
 declare module "@salesforce/label/c.Resync_PlanPreview_NotWritable" {
     const label: string;
     export default label;
@@ -1249,6 +1255,10 @@ declare module "@salesforce/label/c.Resync_Progress_Live" {
     export default label;
 }
 declare module "@salesforce/label/c.Resync_Progress_Loading" {
+    const label: string;
+    export default label;
+}
+declare module "@salesforce/label/c.Resync_Progress_NotVisible" {
     const label: string;
     export default label;
 }

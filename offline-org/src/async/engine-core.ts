@@ -48,6 +48,8 @@ export class EngineCore<P> {
     readonly sink: RecordSink | undefined;
     readonly queue: QueuedJob<P>[] = [];
     readonly records = new Map<string, AsyncApexJobRecord>();
+    /** Who enqueued or scheduled each job, by AsyncApexJob Id: its steps run as that user. */
+    readonly jobUsers = new Map<string, string>();
     readonly stack: AsyncTransaction<P>[] = [];
     /** What the open top-level transaction created, removed again on rollback and after a test method. */
     readonly createdInTopLevel: string[] = [];

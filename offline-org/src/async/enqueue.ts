@@ -172,6 +172,8 @@ export class Enqueuer<P> {
             ParentJobId: tx.jobId,
             CronTriggerId: extra.cronTriggerId ?? null,
         };
+        const enqueuer = core.host.runningUserId?.();
+        if (record.Id && enqueuer) core.jobUsers.set(record.Id, enqueuer);
         const job: QueuedJob<P> = {
             seq: ++core.seq,
             record,

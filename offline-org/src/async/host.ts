@@ -59,6 +59,11 @@ export interface AsyncHost<P> {
      * returns a BatchSource; the other steps return nothing.
      */
     runStep(step: JobStep<P>, tx: AsyncTransaction<P>): BatchSource | void;
+    /**
+     * The user running the code that enqueues now: a job runs as the user who enqueued (or scheduled) it, as on the
+     * platform (`tx.userId` when its step runs). Optional: without it jobs run as whoever is running.
+     */
+    runningUserId?(): string;
     /** A job is serialised when enqueued (later changes by the caller do not reach it): freeze / thaw it. */
     freeze?(payload: P): unknown;
     thaw?(frozen: unknown): P;

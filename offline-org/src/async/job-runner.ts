@@ -35,6 +35,7 @@ export class JobRunner<P> {
         const tx = new AsyncTransaction<P>(origin, isTest, jobId, allowsCallouts, depth);
         tx.childDepth = origin === 'queueable' ? depth + 1 : 1;
         tx.chainMaxDepth = origin === 'queueable' ? maxDepth : undefined;
+        tx.userId = jobId === null ? null : (this.core.jobUsers.get(jobId) ?? null);
         this.core.stack.push(tx);
         try {
             const result = this.core.host.runStep(step, tx);

@@ -25,6 +25,8 @@ export class AsyncTransaction<P> {
     childDepth = 1;
     /** The chain's MaximumQueueableStackDepth, inherited by children. */
     chainMaxDepth: number | undefined;
+    /** The user the step runs as: who enqueued or scheduled its job (null: whoever is running). */
+    userId: string | null = null;
 
     constructor(
         readonly origin: TransactionOrigin,

@@ -62,11 +62,18 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
         private readonly rt: Runtime,
         private readonly store: OrgStore,
         private readonly openLocator: (locator: NativeObject) => BatchSource,
+        /** The platform's running user, read and switched for a step that runs as its job's user. */
+        private readonly user: { get(): string; set(userId: string): void } | null = null,
     ) {}
+
+    runningUserId(): string {
+        return this.user?.get() ?? this.store.defaultUserId;
+    }
 
     runStep(step: JobStep<OrgJob>, tx: AsyncTransaction<OrgJob>): BatchSource | void {
         const rt = this.rt;
-        const saved = { tx: rt.tx, top: rt.top, depth: rt.depth };
+        const saved = { tx: rt.tx, top: rt.top, depth: rt.depth, user: this.user?.get() };
+        if (tx.userId && this.user) this.user.set(tx.userId);
         const fresh = rt.beginTransaction({ isTest: tx.isTest, isAsync: true, asyncKind: asyncKindOf(step) });
         // In a test, the async code Test.stopTest runs sees the test's static variables (and the test sees what it
         // set), as on the platform; outside tests each step starts with fresh statics.
@@ -85,6 +92,7 @@ export class OrgAsyncHost implements AsyncHost<OrgJob> {
             rt.tx = saved.tx;
             rt.top = saved.top;
             rt.depth = saved.depth;
+            if (saved.user !== undefined && this.user) this.user.set(saved.user);
         }
     }
 

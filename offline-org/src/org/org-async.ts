@@ -39,9 +39,10 @@ export class OrgAsync {
         store: OrgStore,
         openLocator: (locator: NativeObject) => BatchSource,
         clock: MovableClock = new SkippingClock(),
+        user: { get(): string; set(userId: string): void } | null = null,
     ) {
         this.clock = clock;
-        this.host = new OrgAsyncHost(rt, store, openLocator);
+        this.host = new OrgAsyncHost(rt, store, openLocator, user);
         this.engine = new AsyncEngine<OrgJob>({
             host: this.host,
             clock: this.clock,

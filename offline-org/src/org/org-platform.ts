@@ -48,7 +48,12 @@ export class OrgPlatform implements Platform {
         clock?: MovableClock,
     ) {
         this.userId = store.defaultUserId;
-        this.async = new OrgAsync(rt, store, (locator) => this.openLocator(locator), clock);
+        this.async = new OrgAsync(rt, store, (locator) => this.openLocator(locator), clock, {
+            get: () => this.userId,
+            set: (userId) => {
+                this.userId = userId;
+            },
+        });
         this.http = new OrgHttp(rt, this.async, endpoints);
     }
 

@@ -98,6 +98,17 @@ private class AsyncTest {
     CronTrigger after = [SELECT State FROM CronTrigger WHERE Id = :triggerId];
     Assert.areEqual('DELETED', after.State);
   }
+  @isTest static void aJobRunsAsTheUserWhoEnqueuedIt() {
+    User u = new User(Alias = 'enq', Email = 'enq@example.com', EmailEncodingKey = 'UTF-8', LastName = 'Enqueuer',
+      LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'Europe/London',
+      Username = 'enq@example.com.test', ProfileId = [SELECT Id FROM Profile WHERE Name = 'System Administrator'].Id);
+    insert u;
+    Test.startTest();
+    System.runAs(u) { System.enqueueJob(new Chain(3)); }
+    Test.stopTest();
+    Assert.areEqual(u.Id, [SELECT CreatedById FROM Account WHERE Name = 'chain 3'].CreatedById);
+    Assert.areNotEqual(u.Id, UserInfo.getUserId(), 'the test itself is back to its own user');
+  }
   @isTest static void tooManyQueueables() {
     for (Integer i = 0; i < 50; i++) System.enqueueJob(new Chain(9));
     try { System.enqueueJob(new Chain(9)); Assert.fail('no limit'); } catch (Exception e) { Assert.fail('LimitException must not be catchable'); }
@@ -124,6 +135,7 @@ test('Apex tests: stopTest runs queueables, futures, batches and schedules; rows
         'futureAndBatch',
         'failingQueueableRollsBackAndRunsItsFinalizer',
         'scheduleAndAbort',
+        'aJobRunsAsTheUserWhoEnqueuedIt',
     ]) {
         assert.equal(byName.get(name)?.outcome, 'Pass', `${name}: ${byName.get(name)?.message ?? ''}`);
     }

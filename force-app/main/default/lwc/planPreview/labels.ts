@@ -15,6 +15,7 @@ import strictOff from '@salesforce/label/c.Resync_PlanPreview_StrictOff';
 import cannotStart from '@salesforce/label/c.Resync_PlanPreview_CannotStart';
 import canStart from '@salesforce/label/c.Resync_PlanPreview_CanStart';
 import notReadable from '@salesforce/label/c.Resync_PlanPreview_NotReadable';
+import notVisible from '@salesforce/label/c.Resync_PlanPreview_NotVisible';
 import empty from '@salesforce/label/c.Resync_PlanPreview_Empty';
 import details from '@salesforce/label/c.Resync_PlanPreview_Details';
 
@@ -37,6 +38,7 @@ export const LABELS = {
     cannotStart,
     canStart,
     notReadable,
+    notVisible,
     empty,
     details,
 };

@@ -1,5 +1,5 @@
 import type { ObjectPreview } from 'c/executeApi';
-import { formatCount } from 'c/resyncFormat';
+import { formatCount, formatLabel } from 'c/resyncFormat';
 import type { PreviewLabels } from './labels';
 
 /** One list of fields of an object, e.g. the fields only in the target. */
@@ -17,6 +17,8 @@ export interface PreviewRow {
     objectName: string;
     label: string;
     records: string;
+    /** Records the user's sharing hides (not sent), as text; empty when there are none. */
+    notVisible: string;
     fieldsSent: number;
     sourceOnly: number;
     targetOnly: number;
@@ -77,6 +79,10 @@ export function previewRows(objects: ObjectPreview[] | null | undefined, labels:
                 object.sourceRecords === null || object.sourceRecords === undefined
                     ? labels.notReadable
                     : formatCount(object.sourceRecords),
+            notVisible:
+                (object.notVisibleRecords ?? 0) > 0
+                    ? formatLabel(labels.notVisible, formatCount(object.notVisibleRecords))
+                    : '',
             fieldsSent: listOf(object, 'fieldsSent').length,
             sourceOnly: listOf(object, 'sourceOnly').length,
             targetOnly: listOf(object, 'targetOnly').length,

@@ -2,7 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { RunProgressFeed } from 'c/runProgressFeed';
 import type { RunStatus } from 'c/runHistoryApi';
 import { describeState, modeLabel } from 'c/runStates';
-import { formatDuration, formatLabel } from 'c/resyncFormat';
+import { formatCount, formatDuration, formatLabel } from 'c/resyncFormat';
 import { progressRows } from './progressRows';
 import type { ProgressRow } from './progressRows';
 import { lifecyclePath } from './lifecyclePath';
@@ -24,6 +24,7 @@ import detailsLabel from '@salesforce/label/c.Resync_Progress_Details';
 import pathLabel from '@salesforce/label/c.Resync_Progress_Path';
 import totalsLabel from '@salesforce/label/c.Resync_Progress_Totals';
 import cancelRequestedLabel from '@salesforce/label/c.Resync_Progress_CancelRequested';
+import notVisibleLabel from '@salesforce/label/c.Resync_Progress_NotVisible';
 
 /**
  * A run's live progress: its state on the life-cycle path, its totals and elapsed time, and a row per object with a
@@ -111,6 +112,16 @@ export default class RunProgress extends LightningElement {
 
     get rows(): ProgressRow[] {
         return progressRows(this.status?.objects);
+    }
+
+    /** One line per object whose records the starting user's sharing hid from the run (they were not synced). */
+    get notVisibleNotes(): { key: string; text: string }[] {
+        return (this.status?.objects ?? [])
+            .filter((object) => (object.notVisible ?? 0) > 0)
+            .map((object) => ({
+                key: object.objectName ?? String(object.position),
+                text: formatLabel(notVisibleLabel, formatCount(object.notVisible), object.objectName ?? ''),
+            }));
     }
 
     get totalsText(): string {

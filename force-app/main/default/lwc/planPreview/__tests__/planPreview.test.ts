@@ -56,6 +56,16 @@ describe('c-plan-preview', () => {
         expect(element.shadowRoot?.querySelector('[data-id="strict"]')).toBeNull();
     });
 
+    it('says under the count how many records the user cannot see, where there are some', () => {
+        const hidden: PlanPreview = {
+            ...PREVIEW,
+            objects: [{ ...(PREVIEW.objects ?? [])[0], notVisibleRecords: 40 }, (PREVIEW.objects ?? [])[1]],
+        };
+        const element = mount(hidden);
+        expect(cell(element, 'Account', 'not-visible')?.trim()).toBe('+ 40 you cannot see (not sent)');
+        expect(cell(element, 'Secret__c', 'not-visible')).toBeUndefined();
+    });
+
     it('counts records and fields per object', () => {
         const element = mount(PREVIEW);
         expect(cell(element, 'Account', 'records')).toBe('1,234');

@@ -90,6 +90,19 @@ describe('c-run-progress', () => {
         expect(q(element, '[data-id="mode"]')?.textContent).toBe('Refreshing every few seconds');
     });
 
+    it('says how many records of an object the user who started the run could not see, and only where some', async () => {
+        const status = runStatus('Completed', false) as { objects: Record<string, unknown>[] };
+        status.objects[1].notVisible = 1250;
+        status.objects[0].notVisible = 0;
+        statusMock.mockResolvedValue(status);
+        const element = mount('a0B000000000001AAA');
+        await flushPromises();
+        const notes = Array.from(element.shadowRoot?.querySelectorAll('[data-note="not-visible"]') ?? []);
+        expect(notes.map((note) => note.textContent?.trim())).toEqual([
+            '1,250 Account records were not synced: the user who started the run cannot see them.',
+        ]);
+    });
+
     it('puts the run on the life-cycle path and tells its owner each status and the end once', async () => {
         jest.useFakeTimers();
         statusMock.mockResolvedValueOnce(runStatus('Running', true));
