@@ -30,6 +30,8 @@ export interface EngineState {
         frozen: unknown;
         record: AsyncApexJobRecord | null;
     }[];
+    /** Who enqueued or scheduled each job, by AsyncApexJob Id (absent in states written before it was kept). */
+    users?: Record<string, string>;
 }
 
 /** The committed queue and schedules, each frozen payload passed through `encode`; between transactions only. */
@@ -57,7 +59,10 @@ export function exportState<P>(core: EngineCore<P>, encode: (frozen: unknown) =>
         frozen: encode(e.frozen),
         record: core.records.get(e.jobId) ? { ...core.records.get(e.jobId)! } : null,
     }));
-    return { seq: core.seq, jobs, schedules };
+    const kept = new Set([...jobs.map((j) => j.record.Id), ...schedules.map((s) => s.jobId)]);
+    const users: Record<string, string> = {};
+    for (const [jobId, userId] of core.jobUsers) if (kept.has(jobId)) users[jobId] = userId;
+    return { seq: core.seq, jobs, schedules, users };
 }
 
 /** Takes up an exported state into an engine with no work; returns the number of jobs and schedules taken up. */
@@ -65,6 +70,7 @@ export function importState<P>(core: EngineCore<P>, state: EngineState, decode: 
     if (core.queue.length > 0 || core.schedules.all().length > 0)
         throw new Error('AsyncEngine.importState into an engine that already has work');
     core.seq = Math.max(core.seq, state.seq);
+    for (const [jobId, userId] of Object.entries(state.users ?? {})) core.jobUsers.set(jobId, userId);
     for (const j of state.jobs) {
         const frozen = decode(j.frozen);
         const request = { ...j.request, payload: null } as unknown as EnqueueRequest<P>;

@@ -11,6 +11,7 @@ import { readProjectUi, checkApp } from '../../src/host/app-metadata.js';
 import { shellModel } from '../../src/host/build.js';
 import { callApex } from '../../src/host/apex-bridge.js';
 import { openOrg } from '../../src/org/open-org.js';
+import { runAnonymousBlock } from '../../src/org/anonymous.js';
 import type { OfflineOrg } from '../../src/org/open-org.js';
 import { AsyncQueueStore } from '../../src/org/async-persistence.js';
 
@@ -108,7 +109,18 @@ test('a queued job survives a restart of the org and runs after it', () => {
     try {
         const first = org(file);
         const queue = new AsyncQueueStore(first);
-        assert.equal(callApex(first, { classname: 'GreeterController', method: 'enqueue' }).status, 200);
+        const made = runAnonymousBlock(
+            first,
+            'user.apex',
+            `User u = new User(Alias = 'q', Email = 'q@example.com', EmailEncodingKey = 'UTF-8', LastName = 'Queuer',
+            LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'Europe/London',
+            Username = 'q@example.com.test', ProfileId = [SELECT Id FROM Profile WHERE Name = 'System Administrator'].Id);
+            insert u;
+            System.debug(u.Id);`,
+        );
+        assert.equal(made.error, null);
+        const enqueuer = made.debug[0].message;
+        assert.equal(callApex(first, { classname: 'GreeterController', method: 'enqueue' }, enqueuer).status, 200);
         queue.save();
         assert.equal(first.platform.async.engine.queued().length, 1);
         first.store.close();
@@ -124,6 +136,8 @@ test('a queued job survives a restart of the org and runs after it', () => {
         assert.deepEqual(engine.backgroundErrors, []);
         const names = second.store.query('SELECT Name FROM Account').rows.map((r) => r['Name']);
         assert.deepEqual(names, ['queued 2026 1.50 Draft'], 'the job ran with its fields as enqueued');
+        const [made2] = second.store.query('SELECT CreatedById FROM Account').rows;
+        assert.equal(made2?.CreatedById, enqueuer, 'and as the user who enqueued it');
         second.store.close();
     } finally {
         rmSync(dir, { recursive: true, force: true });
