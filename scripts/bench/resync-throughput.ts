@@ -228,10 +228,36 @@ function main(): void {
             `= ${rows} rows, ${((rows * STORAGE_BYTES_PER_ROW) / 1024).toFixed(0)} KB of data storage ` +
             `(${((rows * STORAGE_BYTES_PER_ROW) / (2 * records)).toFixed(1)} bytes per synced record after three runs)`,
     );
+    // The Data Resync screen's table, in one synchronous transaction: its query rows against the 50,000 limit.
+    const [screenRows, linked] = apex(
+        org,
+        `ResyncController.EntityTable table = ResyncController.getEntities([SELECT Id FROM SyncTarget__c LIMIT 1].Id);
+System.debug(Limits.getQueryRows());
+Integer linked = 0;
+for (ResyncController.Entity entity : table.entities) linked += entity.linkedRecords;
+System.debug(linked);`,
+    );
+    console.log(
+        `  Data Resync screen (getEntities): ${screenRows} query rows of 50,000 for ${linked} linked records ` +
+            `(${links} link pages)`,
+    );
+    const summed = org.store.query('SELECT SUM(LinkCount__c) n FROM RecordLinkPage__c').rows[0]?.n;
+    if (Number(linked) !== Number(summed))
+        failures.push(`the screen counts ${linked} linked records, the link pages ${Number(summed)}`);
     mkdirSync(dirname(jsonFile), { recursive: true });
     writeFileSync(
         jsonFile,
-        JSON.stringify({ records, batch, runs: results, bookkeeping: { links, journal, errors } }, null, 2) + '\n',
+        JSON.stringify(
+            {
+                records,
+                batch,
+                runs: results,
+                bookkeeping: { links, journal, errors },
+                screen: { queryRows: Number(screenRows), linked: Number(linked) },
+            },
+            null,
+            2,
+        ) + '\n',
     );
     console.log(`  figures written to ${jsonFile}`);
     if (failures.length > 0) {
