@@ -14,7 +14,8 @@ import type {
     VarDecl,
     WhenValue,
 } from '../ast.js';
-import { notSupported } from '../errors.js';
+import { compileError, notSupported } from '../errors.js';
+import { RESERVED_IDENTIFIERS } from './reserved-words.js';
 import { ExprConverter, unescapeApexString } from './convert-expr.js';
 
 export class DeclConverter extends ExprConverter {
@@ -29,10 +30,18 @@ export class DeclConverter extends ExprConverter {
         return ctx ? this.stmt(ctx) : { k: 'empty', pos: this.pos(fallbackPos) };
     }
 
+    /** The name a variable, field, parameter or caught exception is declared with; a reserved word is refused. */
+    private declared(id: P.IdContext): string {
+        const name = id.getText();
+        if (RESERVED_IDENTIFIERS.has(name.toLowerCase()))
+            compileError(`Identifier name is reserved: ${name}`, this.pos(id));
+        return name;
+    }
+
     varDecls(ctx: P.VariableDeclaratorsContext): VarDecl[] {
         return ctx.variableDeclarator_list().map((v) => {
             const init = v.expression();
-            return { name: v.id().getText(), init: init ? this.expr(init) : null, pos: this.pos(v) };
+            return { name: this.declared(v.id()), init: init ? this.expr(init) : null, pos: this.pos(v) };
         });
     }
 
@@ -69,7 +78,7 @@ export class DeclConverter extends ExprConverter {
                 return {
                     k: 'forEach',
                     type: this.typeRef(en.typeRef()),
-                    name: en.id().getText(),
+                    name: this.declared(en.id()),
                     iter: this.expr(en.expression()),
                     body,
                     pos,
@@ -112,7 +121,7 @@ export class DeclConverter extends ExprConverter {
                     arrayDepth: 0,
                     pos: this.pos(cc),
                 },
-                name: cc.id().getText(),
+                name: this.declared(cc.id()),
                 body: this.block(cc.block()),
                 pos: this.pos(cc),
             }));
@@ -234,7 +243,7 @@ export class DeclConverter extends ExprConverter {
     params(ctx: P.FormalParametersContext): Param[] {
         const l = ctx.formalParameterList();
         if (!l) return [];
-        return l.formalParameter_list().map((p) => ({ type: this.typeRef(p.typeRef()), name: p.id().getText() }));
+        return l.formalParameter_list().map((p) => ({ type: this.typeRef(p.typeRef()), name: this.declared(p.id()) }));
     }
 
     member(
