@@ -23,7 +23,8 @@ export interface DmlRequest {
     externalIdField: string | null;
     /** For merge: the records merged into records[0]. */
     mergeRecords: SObjectValue[];
-    accessLevel: 'user' | 'system';
+    /** `as user` / `as system` or the AccessLevel given; null when none (the default follows the API version). */
+    accessLevel: 'user' | 'system' | null;
 }
 
 export interface DmlRowResult {

@@ -29,7 +29,7 @@ import { UnstorableValueError, bindToStorage } from './record-values.js';
 import { triggerHooks } from './trigger-hooks.js';
 import { OrgAsync } from './org-async.js';
 import { OrgHttp } from './org-http.js';
-import { sharingApplies } from '../apex/runtime/sharing-context.js';
+import { defaultAccessMode, sharingApplies } from '../apex/runtime/sharing-context.js';
 import { EndpointTable } from '../http/named-credentials.js';
 
 const COUNT_ONLY = /^\s*select\s+count\s*\(\s*\)\s+from\b/i;
@@ -81,7 +81,7 @@ export class OrgPlatform implements Platform {
             this.store.query(soql, resolve, {
                 userId: this.userId,
                 location,
-                mode: ctx.accessLevel,
+                mode: ctx.accessLevel ?? defaultAccessMode(this.rt.top),
                 sharing: sharingApplies(this.rt.top),
             }),
         );
@@ -108,7 +108,7 @@ export class OrgPlatform implements Platform {
         chargeDml(ctx.limits, records.length + req.mergeRecords.length, this.rt.fail);
         const options = {
             allOrNone: req.allOrNone,
-            mode: req.accessLevel,
+            mode: req.accessLevel ?? defaultAccessMode(this.rt.top),
             userId: this.userId,
             sharing: sharingApplies(this.rt.top),
             hooks: triggerHooks(this.rt, this.rt.schema),

@@ -104,7 +104,7 @@ function dml(rt: ApexHost, op: DmlOperation, a: Value[], pos: SourcePos, kind: s
             allOrNone,
             externalIdField: upsertField,
             mergeRecords: [],
-            accessLevel: level?.name === 'USER_MODE' ? 'user' : 'system',
+            accessLevel: level ? (level.name === 'USER_MODE' ? 'user' : 'system') : null,
         },
         { limits: rt.tx.limits, pos },
     );

@@ -25,7 +25,7 @@ export function dmlStatement(
     target: Value,
     extra: Value,
     field: string | null,
-    accessLevel: 'user' | 'system',
+    accessLevel: 'user' | 'system' | null,
     pos: SourcePos,
 ): void {
     const recs = records(rt, target);

@@ -72,7 +72,8 @@ export function formatMessage(rt: ApexHost, pattern: string, args: Value[], pos:
 
 export function registerString(reg: Registry): void {
     reg.staticMethods('String', {
-        valueof: (rt, a) => (a[0] === null ? 'null' : rt.stringOf(a[0])),
+        // A null argument gives null, whatever the overload (String.isBlank(String.valueOf(record.get(f))) relies on it).
+        valueof: (rt, a) => (a[0] === null ? null : rt.stringOf(a[0])),
         isblank: (_rt, a) => isBlank(a[0]),
         isnotblank: (_rt, a) => !isBlank(a[0]),
         isempty: (_rt, a) => a[0] === null || S(a[0]) === '',

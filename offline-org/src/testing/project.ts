@@ -46,6 +46,14 @@ export function findSources(dirs: string[]): SourceFiles {
     };
 }
 
+/** The `<apiVersion>` of a source file's -meta.xml, or null when it has none. */
+function savedApiVersion(file: string): number | null {
+    const meta = `${file}-meta.xml`;
+    if (!existsSync(meta)) return null;
+    const match = /<apiVersion>\s*([0-9]+(?:\.[0-9]+)?)\s*<\/apiVersion>/.exec(readFileSync(meta, 'utf8'));
+    return match ? Number(match[1]) : null;
+}
+
 /** Creates a runtime with every class and trigger of the given source directories loaded and linked. */
 export function loadProject(dirs: string[], options: RuntimeOptions = {}, displayRoot = process.cwd()): Runtime {
     // The schema (standard objects + the project's objects/ metadata) comes from the data layer unless given.
@@ -56,7 +64,10 @@ export function loadProject(dirs: string[], options: RuntimeOptions = {}, displa
         labels: options.labels ?? readLabels(src.labels),
         astCache: options.astCache ?? (process.env['OFFLINE_ORG_AST_CACHE'] === 'off' ? undefined : fileAstCache()),
     });
-    for (const f of src.classes) rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
+    for (const f of src.classes) {
+        const cls = rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
+        cls.apiVersion = savedApiVersion(f);
+    }
     for (const f of src.triggers) rt.addTrigger(relative(displayRoot, f), readFileSync(f, 'utf8'));
     rt.linkAll();
     return rt;

@@ -2,7 +2,8 @@
  * Record-level access where sharing applies: a Private object shows a user only their records (and those of users
  * below their role) in a `with sharing` class or user mode, all of them without sharing; Public Read Only shows all
  * but lets only owners edit; a detail follows its master; View All sees everything; the sharing keyword of the class
- * that defines the method decides, and classes without one take their caller's. Sharing rules are refused loudly.
+ * that defines the method decides, and classes without one take their caller's (at API 67.0 and later: with
+ * sharing, and SOQL and DML that name no mode run in user mode). Sharing rules are refused loudly.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +60,11 @@ const CLASSES: Record<string, string> = {
     'WithoutSharing.cls': COUNTER('without sharing', 'WithoutSharing'),
     'Inherited.cls': COUNTER('inherited sharing', 'Inherited'),
     'Plain.cls': COUNTER('', 'Plain'),
+    'Legacy.cls': `public class Legacy { public static Integer secrets() { return [SELECT COUNT() FROM Secret__c]; } }`,
+    'Modern.cls': `public class Modern {
+  public static Integer secrets() { return [SELECT COUNT() FROM Secret__c]; }
+  public static void rename(Id recordId) { update new Secret__c(Id = recordId, Name = 'renamed'); }
+}`,
     'Child.cls': `public class Child extends WithSharing { public static Integer mine() { return [SELECT COUNT() FROM Secret__c]; } }`,
     'SharingTest.cls': `@isTest private class SharingTest {
   static User user(String alias, Id roleId, String permissionSet) {
@@ -124,6 +130,29 @@ const CLASSES: Record<string, string> = {
       Assert.areEqual(1, WithSharing.secrets(), 'the record of the user below');
       WithSharing.rename(workerSecret.Id);
     }
+    System.runAs(worker) {
+      Assert.areEqual(2, Legacy.secrets(), 'API 66.0, no keyword, no mode: system mode, the caller without sharing');
+      Assert.areEqual(1, Modern.secrets(), 'API 67.0: a class without a keyword enforces sharing');
+    }
+    User nobody = new User(Alias = 'nobody', Email = 'nobody@example.com', EmailEncodingKey = 'UTF-8',
+      LastName = 'nobody', LanguageLocaleKey = 'en_US', LocaleSidKey = 'en_US', TimeZoneSidKey = 'Europe/London',
+      Username = 'nobody@example.com.test', ProfileId = [SELECT Id FROM Profile WHERE Name = 'Standard User'].Id);
+    insert nobody;
+    System.runAs(nobody) {
+      try {
+        Modern.rename(adminSecret.Id);
+        Assert.fail('API 67.0 DML runs in user mode: no edit access to Secret__c');
+      } catch (SecurityException e) {
+        Assert.isTrue(e.getMessage().contains('Secret__c'), e.getMessage());
+      }
+      try {
+        Modern.secrets();
+        Assert.fail('API 67.0 SOQL runs in user mode: no read access to Secret__c');
+      } catch (QueryException e) {
+        Assert.isTrue(e.getMessage().contains('Secret__c'), e.getMessage());
+      }
+      Assert.areEqual(2, Legacy.secrets(), 'API 66.0 reads in system mode whatever the object access');
+    }
     System.runAs(viewer) {
       Assert.areEqual(2, WithSharing.secrets(), 'View All');
     }
@@ -148,6 +177,14 @@ function project(withRules: boolean): string {
     writeFileSync(join(root, 'permissionsets', 'ViewAll.permissionset-meta.xml'), permissionSet('ViewAll', true));
     mkdirSync(join(root, 'classes'));
     for (const [file, text] of Object.entries(CLASSES)) writeFileSync(join(root, 'classes', file), text);
+    for (const [file, version] of [
+        ['Legacy.cls', '66.0'],
+        ['Modern.cls', '67.0'],
+    ])
+        writeFileSync(
+            join(root, 'classes', `${file}-meta.xml`),
+            `<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata"><apiVersion>${version}</apiVersion><status>Active</status></ApexClass>`,
+        );
     if (withRules) {
         mkdirSync(join(root, 'sharingRules'));
         writeFileSync(

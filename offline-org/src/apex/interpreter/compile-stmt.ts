@@ -183,7 +183,7 @@ export abstract class StmtCompiler extends CallCompiler {
                 const extra = s.extra ? this.expr(s.extra, sc) : null;
                 const op = s.op;
                 const field = s.upsertField;
-                const al = s.accessLevel ?? 'system';
+                const al = s.accessLevel;
                 return (f) => {
                     dmlStatement(rt, op, e(f), extra ? extra(f) : null, field, al, s.pos);
                     return NORMAL;

@@ -63,6 +63,8 @@ export class RtClass {
     isVirtual = false;
     isTest = false;
     sharing: 'with sharing' | 'without sharing' | 'inherited sharing' | null = null;
+    /** The API version the class is saved at (`<apiVersion>` of its -meta.xml; inner classes: null, the outer's). */
+    apiVersion: number | null = null;
     linked = false;
 
     constructor(
