@@ -134,14 +134,13 @@ export function registerSObject(reg: Registry): void {
             return m;
         },
         isset: (_rt, s, a) => (s as SObjectValue).fields.has(textOf(a[0]).toLowerCase()),
-        clone: (_rt, s, a) => {
-            const src = s as SObjectValue;
-            const preserveId = a[0] === true;
-            const c = new SObjectValue(src.objectName);
-            for (const [k, f] of src.fields)
-                if (k !== 'id' || preserveId) c.fields.set(k, { name: f.name, value: f.value });
-            return c;
-        },
+        clone: (rt, s, a) =>
+            cloneSObject(rt, s as SObjectValue, {
+                preserveId: a[0] === true,
+                deep: a[1] === true,
+                preserveTimestamps: a[2] === true,
+                preserveAutonumber: a[3] === true,
+            }),
         getsobjecttype: (rt, s, _a, pos) => {
             return sobjectTypeToken(rt, (s as SObjectValue).objectName, pos);
         },
@@ -179,4 +178,35 @@ export function registerSObject(reg: Registry): void {
             ),
         id: (_rt, s) => (s as SObjectValue).fields.get('id')?.value ?? null,
     });
+}
+
+/** The audit fields `clone` clears unless asked to keep read-only timestamps. */
+const READONLY_TIMESTAMPS = new Set(['createdbyid', 'createddate', 'lastmodifiedbyid', 'lastmodifieddate']);
+/** System fields a copy never carries: they describe the stored record, not the values to save. */
+const NEVER_CLONED = new Set(['isdeleted', 'systemmodstamp']);
+
+interface CloneOptions {
+    preserveId: boolean;
+    deep: boolean;
+    preserveTimestamps: boolean;
+    preserveAutonumber: boolean;
+}
+
+/**
+ * SObject.clone(preserveId, isDeepClone, preserveReadonlyTimestamps, preserveAutonumber): the Id, the audit
+ * timestamps and auto-number values are cleared unless asked for; a deep clone copies related records too.
+ */
+function cloneSObject(rt: ApexHost, src: SObjectValue, options: CloneOptions): SObjectValue {
+    const object = rt.schema.getObject(src.objectName);
+    const c = new SObjectValue(src.objectName);
+    for (const [k, f] of src.fields) {
+        if (k === 'id' && !options.preserveId) continue;
+        if (NEVER_CLONED.has(k)) continue;
+        if (READONLY_TIMESTAMPS.has(k) && !options.preserveTimestamps) continue;
+        if (!options.preserveAutonumber && object?.fields.get(k)?.autoNumber === true) continue;
+        let value = f.value;
+        if (options.deep && value instanceof SObjectValue) value = cloneSObject(rt, value, options);
+        c.fields.set(k, { name: f.name, value });
+    }
+    return c;
 }
