@@ -67,14 +67,15 @@ export class TargetEndpoint {
     /** Answers one call; `path` is the URL's path and query string, `body` the request body text. */
     answer(method: string, path: string, body: string, queryOptions: string | null): EndpointAnswer {
         const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8' };
-        let subrequests: string[] | undefined;
+        // Filled once the body is read; answers given before (refusals) have none.
+        const composite: { subrequests?: string[] } = {};
         const done = (answer: RestAnswer, counted: boolean): EndpointAnswer => {
             headers['Sforce-Limit-Info'] = this.usage.header();
             // The target's clock, as every HTTP answer carries it (RFC 9110 IMF-fixdate).
             headers.Date = new Date(this.clock()).toUTCString();
             this.log.push(
-                subrequests
-                    ? { method, path, status: answer.status, counted, subrequests }
+                composite.subrequests
+                    ? { method, path, status: answer.status, counted, subrequests: composite.subrequests }
                     : { method, path, status: answer.status, counted },
             );
             return { ...answer, headers };
@@ -125,7 +126,7 @@ export class TargetEndpoint {
                 return done({ status: 400, body: new RestError(400, 'JSON_PARSER_ERROR', reason).body() }, true);
             }
         }
-        subrequests = compositeParts(parsed);
+        composite.subrequests = compositeParts(parsed);
         const store = this.org.store;
         store.begin();
         let answer: RestAnswer;

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
-import { NotSupportedError, QueryException, rowType, to15, type OrgStore, type Row } from '../../src/data/index.js';
+import { join } from 'node:path';
+import {
+    loadSchema,
+    NotSupportedError,
+    OrgStore,
+    QueryException,
+    rowType,
+    to15,
+    type Row,
+} from '../../src/data/index.js';
+import { writeFixtureProject } from './fixture-project.js';
 import { newStore } from './helpers.js';
 
 let store: OrgStore;
@@ -518,5 +528,37 @@ describe('metadata rows', () => {
         );
         assert.equal(q("SELECT Name FROM Profile WHERE Name = 'System Administrator'").length, 1);
         assert.equal(q('SELECT Id FROM Organization').length, 1);
+    });
+});
+
+describe('custom metadata relationships', () => {
+    test('a relationship to another custom metadata type holds the related record Id, so IN and __r work', () => {
+        const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+        const root = writeFixtureProject({
+            'force-app/main/default/objects/Route__mdt/Route__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Route</label><pluralLabel>Routes</pluralLabel><visibility>Public</visibility></CustomObject>`,
+            'force-app/main/default/objects/Route__mdt/fields/Endpoint__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Endpoint__c</fullName><label>Endpoint</label><type>MetadataRelationship</type><referenceTo>Endpoint__mdt</referenceTo><relationshipName>Routes</relationshipName></CustomField>`,
+            'force-app/main/default/customMetadata/Route.Main.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Main</label><protected>false</protected><values><field>Endpoint__c</field><value xsi:type="xsd:string">Primary</value></values></CustomMetadata>`,
+        });
+        const org = new OrgStore(loadSchema(join(root, 'force-app')), { timeZone: 'UTC' });
+        const [primary] = org.query("SELECT Id FROM Endpoint__mdt WHERE DeveloperName = 'Primary'").rows;
+        const [route] = org.query('SELECT Endpoint__c, Endpoint__r.DeveloperName FROM Route__mdt').rows;
+        assert.equal(route?.Endpoint__c, primary?.Id, 'the Id of the related record, not its name');
+        assert.equal((route?.Endpoint__r as Row | undefined)?.DeveloperName, 'Primary');
+        const ids = [primary?.Id as string];
+        assert.equal(org.query('SELECT Id FROM Route__mdt WHERE Endpoint__c IN :ids', { ids }).rows.length, 1);
+        org.close();
+    });
+
+    test('a relationship naming no record of its type is refused when the org is made', () => {
+        const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+        const root = writeFixtureProject({
+            'force-app/main/default/objects/Route__mdt/Route__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Route</label><pluralLabel>Routes</pluralLabel><visibility>Public</visibility></CustomObject>`,
+            'force-app/main/default/objects/Route__mdt/fields/Endpoint__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Endpoint__c</fullName><label>Endpoint</label><type>MetadataRelationship</type><referenceTo>Endpoint__mdt</referenceTo><relationshipName>Routes</relationshipName></CustomField>`,
+            'force-app/main/default/customMetadata/Route.Lost.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Lost</label><protected>false</protected><values><field>Endpoint__c</field><value xsi:type="xsd:string">Nowhere</value></values></CustomMetadata>`,
+        });
+        assert.throws(
+            () => new OrgStore(loadSchema(join(root, 'force-app')), { timeZone: 'UTC' }),
+            /Endpoint__c names Nowhere, but Endpoint__mdt has no such record/,
+        );
     });
 });

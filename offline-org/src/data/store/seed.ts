@@ -7,6 +7,7 @@ import type { Row } from '../schema-types.js';
 import { STANDARD_USER, SYSTEM_ADMINISTRATOR } from '../security/permission-model.js';
 import type { DataContext } from './data-context.js';
 import { systemInsert } from './system-write.js';
+import { MetadataError } from '../errors.js';
 
 export interface SeedResult {
     organizationId: string;
@@ -58,11 +59,51 @@ export function seedOrg(ctx: DataContext, setUser: (id: string) => void): SeedRe
         ctx.schema.permissionSets.map((ps) => ({ Name: ps.name, Label: ps.label, IsOwnedByProfile: false })),
     );
     const byObject = new Map<string, Row[]>();
-    for (const rec of ctx.schema.metadataRecords) {
+    for (const rec of metadataWithIds(ctx)) {
         const list = byObject.get(rec.objectName) ?? [];
         list.push(rec.values);
         byObject.set(rec.objectName, list);
     }
     for (const [objectName, rows] of byObject) systemInsert(ctx, objectName, rows);
     return { organizationId: organizationId, defaultUserId, profileIds };
+}
+
+/**
+ * The metadata records with their Ids given up front, so that a custom metadata relationship to another custom
+ * metadata type holds the related record's Id, as on the platform (the record file names it by DeveloperName).
+ */
+function textOf(value: unknown): string {
+    return typeof value === 'string' ? value : '';
+}
+
+function metadataWithIds(ctx: DataContext): { objectName: string; values: Row }[] {
+    const records = ctx.schema.metadataRecords.map((rec) => ({
+        objectName: rec.objectName,
+        values: { ...rec.values },
+    }));
+    const ids = new Map<string, string>();
+    for (const rec of records) {
+        const object = ctx.schema.getObject(rec.objectName);
+        if (!object?.customMetadata) continue;
+        const id = ctx.ids.newId(object.keyPrefix);
+        rec.values.Id = id;
+        ids.set(`${object.name}.${textOf(rec.values.DeveloperName)}`.toLowerCase(), id);
+    }
+    for (const rec of records) {
+        const object = ctx.schema.getObject(rec.objectName);
+        if (!object?.customMetadata) continue;
+        for (const field of object.fields.values()) {
+            const related = field.type === 'reference' ? ctx.schema.getObject(field.referenceTo[0] ?? '') : undefined;
+            const value = rec.values[field.name];
+            if (!related?.customMetadata || typeof value !== 'string') continue;
+            const id = ids.get(`${related.name}.${value}`.toLowerCase());
+            if (!id)
+                throw new MetadataError(
+                    `customMetadata/${object.name.replace(/__mdt$/i, '')}.${textOf(rec.values.DeveloperName)}.md-meta.xml`,
+                    `${field.name} names ${value}, but ${related.name} has no such record`,
+                );
+            rec.values[field.name] = id;
+        }
+    }
+    return records;
 }
