@@ -8,6 +8,7 @@ import { formatDate, formatTime } from '../apex/runtime/format.js';
 import {
     ApexDouble,
     ApexList,
+    BlobValue,
     ApexSet,
     DateValue,
     DatetimeValue,
@@ -47,6 +48,8 @@ export function bindToStorage(v: Value): StorageValue | StorageValue[] {
 /** A field's storage value, checked against the field's type only as far as the data layer does not do it. */
 export function fieldToStorage(f: FieldDescribe, v: Value): StorageValue {
     if (f.type === 'integer' && v instanceof Decimal) return Math.trunc(v.toNumber());
+    // A base64 field (ContentVersion.VersionData, Attachment.Body) keeps a Blob as its base64 text.
+    if (f.type === 'base64' && v instanceof BlobValue) return Buffer.from(v.bytes).toString('base64');
     return scalarToStorage(v);
 }
 
@@ -88,6 +91,8 @@ export function storageToApex(f: FieldDescribe, sv: StorageValue): Value {
             return new DatetimeValue(Date.parse(String(sv)));
         case 'time':
             return parseTime(String(sv));
+        case 'base64':
+            return new BlobValue(new Uint8Array(Buffer.from(String(sv), 'base64')));
         default:
             return String(sv);
     }

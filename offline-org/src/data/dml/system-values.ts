@@ -49,6 +49,36 @@ export function stampForInsert(ctx: DataContext, object: ObjectDescribe, row: Ro
         object.custom
     )
         row.Name = row.Id;
+    if (object.name === 'ContentVersion') firstVersionOfADocument(ctx, row, userId);
+}
+
+/**
+ * A ContentVersion inserted without a ContentDocumentId is the first version of a new file: the platform creates
+ * its ContentDocument (title and extension from the version) and links the version to it.
+ */
+function firstVersionOfADocument(ctx: DataContext, row: Row, userId: string): void {
+    if (typeof row.ContentDocumentId === 'string' && row.ContentDocumentId !== '') return;
+    const documentObject = ctx.schema.getObject('ContentDocument');
+    if (!documentObject) return;
+    const path = typeof row.PathOnClient === 'string' ? row.PathOnClient : '';
+    const dot = path.lastIndexOf('.');
+    const extension = dot >= 0 ? path.slice(dot + 1).toLowerCase() : null;
+    if (row.FileExtension === undefined || row.FileExtension === null) row.FileExtension = extension;
+    const now = ctx.now().toISOString();
+    const documentId = ctx.ids.newId(documentObject.keyPrefix);
+    ctx.io.insertRow(documentObject, {
+        Id: documentId,
+        Title: row.Title ?? null,
+        FileExtension: extension,
+        OwnerId: userId,
+        CreatedDate: now,
+        LastModifiedDate: now,
+        SystemModstamp: now,
+        CreatedById: userId,
+        LastModifiedById: userId,
+        IsDeleted: false,
+    });
+    row.ContentDocumentId = documentId;
 }
 
 export function stampForUpdate(ctx: DataContext, object: ObjectDescribe, row: Row, userId: string): void {

@@ -1,5 +1,5 @@
 /** The per-query state shared by the builders: planner, parameters, binds, clock, and the options in force. */
-import { QueryException } from '../errors.js';
+import { NotSupportedError, QueryException } from '../errors.js';
 import type { ObjectDescribe } from '../schema-types.js';
 import type { SqlValue } from '../store/codec.js';
 import type { DataContext } from '../store/data-context.js';
@@ -44,6 +44,10 @@ export function addSharingFilter(
 /** Resolves the object a query reads from, with the platform's message when unknown. */
 export function queryObject(run: QueryRun, name: string): ObjectDescribe {
     const object = run.ctx.schema.getObject(name);
+    // A name without a suffix is a standard object: the platform has hundreds (EntityDefinition, Pricebook2, ...)
+    // the offline org does not model; answering that it does not exist would be wrong in silence.
+    if (!object && !name.includes('__'))
+        throw new NotSupportedError(`SOQL on ${name}, a standard object the offline org does not model`, run.location);
     if (!object || !object.queryable) throw soqlErrors.noSuchObject(name);
     return object;
 }
