@@ -7,6 +7,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../src/cli/main.js';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const project = join(here, '..', '..', 'test', 'fixtures', 'sample-project');
@@ -125,4 +127,26 @@ test('test compiles the whole project first: unsupported calls in untested code 
     assert.equal(b.code, 1);
     assert.match(b.out, /^COMPILE ERROR {2}.*Broken\.cls:3: Variable does not exist: undefinedThing$/m);
     assert.match(b.out, /\n1 passed, 1 failed$/);
+});
+
+test('a class that does not link is reported and fails the run, and every other test still runs', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cli-tolerant-'));
+    mkdirSync(join(root, 'classes'));
+    writeFileSync(
+        join(root, 'classes', 'Broken.cls'),
+        'public class Broken { public static Nonexistent__x make() { return null; } }',
+    );
+    writeFileSync(
+        join(root, 'classes', 'Broken_Test.cls'),
+        '@IsTest private class Broken_Test { @IsTest static void calls() { Broken.make(); } }',
+    );
+    writeFileSync(
+        join(root, 'classes', 'Fine_Test.cls'),
+        '@IsTest private class Fine_Test { @IsTest static void adds() { Assert.areEqual(2, 1 + 1); } }',
+    );
+    const r = run(['test', '--source-dir', root]);
+    assert.equal(r.code, 1, 'the broken class fails the run');
+    assert.match(r.out, /PASS {2}Fine_Test\.adds/);
+    assert.match(r.out, /FAIL {2}Broken_Test\.calls/);
+    assert.match(r.out, /Invalid type: Nonexistent__x/);
 });

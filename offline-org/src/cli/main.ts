@@ -160,6 +160,8 @@ function runCommandOrThrow(argv: string[], out: (s: string) => void, err: (s: st
         try {
             org = openOrg(sourceDirs(values['source-dir'], values.project, projectRoot), {
                 coverage: !!values['code-coverage'],
+                // Every class that links is tested; one that does not is reported with its error and fails the run.
+                tolerantLink: true,
             });
         } catch (e) {
             if (e instanceof ApexCompileError || e instanceof NotSupportedError) {

@@ -95,6 +95,11 @@ export interface FieldDescribe {
     formula?: string;
     /** Added by the data layer: a default-value formula the offline runtime cannot evaluate (raises "not supported"). */
     defaultFormula?: string;
+    /**
+     * Added by the data layer: why the offline org cannot use the field (a relationship to a platform object it does
+     * not model, e.g. FieldDefinition). The project still loads; SOQL and DML touching the field refuse loudly.
+     */
+    unsupported?: string;
 }
 
 export interface ChildRelationship {

@@ -62,7 +62,32 @@ export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: str
     const platform = new OrgPlatform(rt, store, endpoints, clock);
     rt.platform = platform;
     mirrorNamedCredentials(store, endpoints);
+    recordApexClasses(rt, store);
     return { rt, store, platform, clock };
+}
+
+/**
+ * An ApexClass row per class of the project (Name, Body, ApiVersion, Status, IsValid), as an org holds one per
+ * deployed class; a row already there (an org reopened from its file) is left as it is.
+ */
+function recordApexClasses(rt: Runtime, store: OrgStore): void {
+    const existing = new Set(
+        store.query('SELECT Name FROM ApexClass', {}, { mode: 'system' }).rows.map((r) => String(r.Name).toLowerCase()),
+    );
+    const rows = [];
+    for (const [file, cls] of rt.files) {
+        if (existing.has(cls.name.toLowerCase())) continue;
+        const source = rt.sources.get(file) ?? null;
+        rows.push({
+            Name: cls.name,
+            Body: source,
+            ApiVersion: cls.apiVersion,
+            Status: 'Active',
+            IsValid: true,
+            LengthWithoutComments: source === null ? null : source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').length,
+        });
+    }
+    if (rows.length > 0) store.systemInsert('ApexClass', rows);
 }
 
 /**

@@ -151,7 +151,9 @@ export class OrgAsync {
     /** EventBus.publish: one delivery per event type, after commit or at once as the event's publishBehavior says. */
     publish(events: SObjectValue[], limits: Limits): DmlRowResult[] {
         const byType = new Map<string, SObjectValue[]>();
-        for (const e of events) {
+        // An event missing a required field is not published: its SaveResult says so, as the platform's does.
+        const results = events.map((e) => this.requiredMissing(e));
+        for (const e of events.filter((_, i) => results[i].success)) {
             const list = byType.get(e.objectName.toLowerCase()) ?? [];
             list.push(e);
             byType.set(e.objectName.toLowerCase(), list);
@@ -162,6 +164,30 @@ export class OrgAsync {
             const publishAfterCommit = described?.publishBehavior === 'PublishAfterCommit';
             this.engine.enqueue({ kind: 'event', payload, publishAfterCommit }, limits);
         }
-        return events.map(() => ({ success: true, id: null, created: true, errors: [] }));
+        return results;
+    }
+
+    private requiredMissing(event: SObjectValue): DmlRowResult {
+        const described = this.rt.schema.getObject(event.objectName);
+        const missing = [...(described?.fields.values() ?? [])]
+            .filter((f) => f.custom && !f.nillable && f.createable && f.type !== 'boolean')
+            .filter((f) => {
+                const value = event.fields.get(f.name.toLowerCase())?.value;
+                return value === undefined || value === null || value === '';
+            })
+            .map((f) => f.name);
+        if (missing.length === 0) return { success: true, id: null, created: true, errors: [] };
+        return {
+            success: false,
+            id: null,
+            created: false,
+            errors: [
+                {
+                    statusCode: 'REQUIRED_FIELD_MISSING',
+                    message: `Required fields are missing: [${missing.join(', ')}]`,
+                    fields: missing,
+                },
+            ],
+        };
     }
 }

@@ -65,8 +65,11 @@ export function loadProject(dirs: string[], options: RuntimeOptions = {}, displa
         astCache: options.astCache ?? (process.env['OFFLINE_ORG_AST_CACHE'] === 'off' ? undefined : fileAstCache()),
     });
     for (const f of src.classes) {
-        const cls = rt.addClass(relative(displayRoot, f), readFileSync(f, 'utf8'));
+        const source = readFileSync(f, 'utf8');
+        const file = relative(displayRoot, f);
+        const cls = rt.addClass(file, source);
         cls.apiVersion = savedApiVersion(f);
+        rt.sources.set(file, source);
     }
     for (const f of src.triggers) rt.addTrigger(relative(displayRoot, f), readFileSync(f, 'utf8'));
     rt.linkAll();

@@ -562,3 +562,22 @@ describe('custom metadata relationships', () => {
         );
     });
 });
+
+describe('relationships to platform objects the offline org does not model', () => {
+    test('the project loads; SOQL on the field is refused loudly', () => {
+        const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+        const root = writeFixtureProject({
+            'force-app/main/default/objects/Handler__mdt/Handler__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Handler</label><pluralLabel>Handlers</pluralLabel><visibility>Public</visibility></CustomObject>`,
+            'force-app/main/default/objects/Handler__mdt/fields/Object__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Object__c</fullName><label>Object</label><type>MetadataRelationship</type><referenceTo>EntityDefinition</referenceTo><relationshipName>Handlers</relationshipName></CustomField>`,
+            'force-app/main/default/customMetadata/Handler.OnAccount.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>On Account</label><protected>false</protected><values><field>Object__c</field><value xsi:type="xsd:string">Account</value></values></CustomMetadata>`,
+        });
+        const org = new OrgStore(loadSchema(join(root, 'force-app')), { timeZone: 'UTC' });
+        assert.equal(org.query('SELECT DeveloperName FROM Handler__mdt').rows[0]?.DeveloperName, 'OnAccount');
+        assert.throws(
+            () => org.query("SELECT Id FROM Handler__mdt WHERE Object__r.QualifiedApiName = 'Account'"),
+            /not supported by the offline runtime: SOQL on Handler__mdt\.Object__c, a relationship to EntityDefinition/,
+        );
+        assert.throws(() => org.query('SELECT Object__c FROM Handler__mdt'), NotSupportedError);
+        org.close();
+    });
+});

@@ -140,6 +140,8 @@ export class Compiler extends StmtCompiler {
     compileMethod(m: RtMethod): void {
         const decl = m.decl!;
         const cls = m.owner;
+        const linkError = this.rt.linkErrorOf(cls);
+        if (linkError) throw linkError;
         const mc = this.ctx(cls, m.isStatic, m.returnType);
         const sc = new Scope(null, mc);
         const params = decl.params.map((p, i) => {

@@ -69,8 +69,8 @@ export function compileAll(rt: Runtime): Error[] {
         attempt(() => rt.compiler.precompileInitialisers(cls));
         for (const inner of cls.inner.values()) visit(inner);
     };
-    for (const c of rt.files.values()) visit(c);
-    return [...errors, ...rt.compileWarnings];
+    for (const c of rt.files.values()) if (!rt.linkErrors.has(c)) visit(c);
+    return [...rt.linkErrors.values(), ...errors, ...rt.compileWarnings];
 }
 
 /** Runs anonymous Apex in the current transaction. */

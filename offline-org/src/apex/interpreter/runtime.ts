@@ -6,7 +6,7 @@
 import { textOf } from '../runtime/format.js';
 import type { SchemaProvider } from '../../data/schema-types.js';
 import type { SourcePos } from '../errors.js';
-import { NotSupportedError, notSupported } from '../errors.js';
+import { ApexCompileError, NotSupportedError, notSupported } from '../errors.js';
 import type { TriggerDecl } from '../ast.js';
 import { RtClass } from '../runtime/classes.js';
 import type { RtField, RtMethod } from '../runtime/classes.js';
@@ -53,6 +53,8 @@ export class Runtime implements ApexHost {
     readonly options: RuntimeOptions;
     readonly triggers: { decl: TriggerDecl; file: string }[] = [];
     readonly files = new Map<string, RtClass>();
+    /** The source text of each class file loaded from a project (for its ApexClass row's Body), by file. */
+    readonly sources = new Map<string, string>();
     /** file -> executable lines, file -> executed lines. */
     readonly executable = new Map<string, Set<number>>();
     readonly covered = new Map<string, Set<number>>();
@@ -103,7 +105,25 @@ export class Runtime implements ApexHost {
 
     /** Links every loaded class; call after adding all sources. */
     linkAll(): void {
-        for (const c of this.table.top.values()) this.table.link(c);
+        for (const c of this.table.top.values()) {
+            try {
+                this.table.link(c);
+            } catch (e) {
+                if (!this.options.tolerantLink || !(e instanceof ApexCompileError || e instanceof NotSupportedError))
+                    throw e;
+                this.linkErrors.set(c, e);
+            }
+        }
+    }
+
+    /** Classes set aside by a tolerant load (RuntimeOptions.tolerantLink), with the error that stopped their link. */
+    readonly linkErrors = new Map<RtClass, Error>();
+
+    /** The link error of the top-level class holding `cls`, if it was set aside. */
+    linkErrorOf(cls: RtClass | null): Error | undefined {
+        let top = cls;
+        while (top?.outer) top = top.outer;
+        return top ? this.linkErrors.get(top) : undefined;
     }
 
     /**

@@ -12,6 +12,12 @@ import type { Value } from './values.js';
 
 export interface RuntimeOptions {
     schema?: SchemaProvider;
+    /**
+     * A class that does not link (an unknown type in a signature, ...) is set aside with its error instead of stopping
+     * the load: calling into it raises that error, and compileAll reports it. For running a project's tests as a
+     * deploy would report them, class by class. Off by default: a load then fails on the first such class.
+     */
+    tolerantLink?: boolean;
     platform?: Platform;
     orgTimeZone?: string;
     /** The org's clock in epoch ms (System.now, Date.today, ...); default the real time. */

@@ -1,5 +1,5 @@
 /** Resolving the object of a DML statement and canonicalising the field names of its rows. */
-import { SObjectException } from '../errors.js';
+import { NotSupportedError, SObjectException } from '../errors.js';
 import type { ObjectDescribe, Row } from '../schema-types.js';
 import type { DataContext } from '../store/data-context.js';
 
@@ -30,6 +30,8 @@ export function checkFieldNames(object: ObjectDescribe, rows: Row[]): void {
             }
             const f = object.fields.get(key.toLowerCase());
             if (!f) throw new SObjectException(`Invalid field ${key} for ${object.name}`);
+            if (f.unsupported && value !== null && value !== undefined)
+                throw new NotSupportedError(`DML setting ${f.unsupported}`);
             if (f.name !== key) {
                 row[f.name] = row[key];
                 delete row[key];

@@ -177,8 +177,21 @@ function addFields(
     for (const { el, file } of fields) {
         const field = readCustomField(el, object.name, file);
         const unknown = field.referenceTo.find((t) => !objects.has(t.toLowerCase()));
-        if (unknown) throw new MetadataError(file, `${object.name}.${field.name} references unknown object ${unknown}`);
-        field.referenceTo = field.referenceTo.map((t) => (objects.get(t.toLowerCase()) as ObjectDescribe).name);
+        if (unknown && unknown.includes('__'))
+            throw new MetadataError(file, `${object.name}.${field.name} references unknown object ${unknown}`);
+        if (unknown) {
+            // A platform object the offline org does not model (EntityDefinition, FieldDefinition, ...): the field
+            // loads, and what touches it is refused loudly.
+            field.unsupported = `${object.name}.${field.name}, a relationship to ${unknown} (not modelled)`;
+            // Its value is the related item's API name (`Account`, `Account.Industry`): Apex may set and read it.
+            field.type = 'string';
+            field.length = 255;
+            field.referenceTo = [];
+            field.relationshipName = null;
+            field.childRelationshipName = null;
+        } else {
+            field.referenceTo = field.referenceTo.map((t) => (objects.get(t.toLowerCase()) as ObjectDescribe).name);
+        }
         const key = field.name.toLowerCase();
         if (object.fields.has(key) && !object.fields.get(key)?.custom)
             throw new MetadataError(file, `${object.name}.${field.name} clashes with a standard field`);

@@ -339,6 +339,12 @@ function standardObjects(): ObjectDescribe[] {
                 num('ApiVersion', 'double', 18, 1),
                 bool('IsValid', true),
                 num('LengthWithoutComments', 'integer'),
+                makeField('Body', 'textarea', {
+                    length: 1000000,
+                    filterable: false,
+                    sortable: false,
+                    groupable: false,
+                }),
             ],
             { setup: true, createable: false, updateable: false, deletable: false },
         ),

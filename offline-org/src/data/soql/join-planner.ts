@@ -68,7 +68,13 @@ export class JoinPlanner {
                 );
             const parentObject = (node.targets[0] as { object: ObjectDescribe }).object;
             const fk = this.schema.parentRelationship(parentObject, rel);
-            if (!fk) throw soqlErrors.noSuchRelationship(rel);
+            if (!fk) {
+                const unsupported = [...parentObject.fields.values()].find(
+                    (f) => f.unsupported && rel.toLowerCase() === f.name.toLowerCase().replace(/__c$/, '__r'),
+                );
+                if (unsupported) throw new NotSupportedError(`SOQL on ${unsupported.unsupported}`, this.location);
+                throw soqlErrors.noSuchRelationship(rel);
+            }
             this.touched.push({ object: parentObject, field: fk });
             canonical.push(fk.relationshipName as string);
             const key = canonical.join('.').toLowerCase();
@@ -107,6 +113,7 @@ export class JoinPlanner {
     }
 
     private checkReadable(field: FieldDescribe, object: ObjectDescribe): void {
+        if (field.unsupported) throw new NotSupportedError(`SOQL on ${field.unsupported}`, this.location);
         if (!hasColumn(field))
             throw new NotSupportedError(
                 `SOQL on the compound ${field.type} field ${object.name}.${field.name}`,
