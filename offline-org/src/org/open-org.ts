@@ -72,7 +72,9 @@ export function openOrg(dirs: string[], options: RuntimeOptions = {}, file?: str
  */
 function recordApexClasses(rt: Runtime, store: OrgStore): void {
     const existing = new Set(
-        store.query('SELECT Name FROM ApexClass', {}, { mode: 'system' }).rows.map((r) => String(r.Name).toLowerCase()),
+        store
+            .query('SELECT Name FROM ApexClass', {}, { mode: 'system' })
+            .rows.map((r) => (typeof r.Name === 'string' ? r.Name.toLowerCase() : '')),
     );
     const rows = [];
     for (const [file, cls] of rt.files) {
