@@ -531,14 +531,21 @@ describe('metadata rows', () => {
     });
 });
 
+const MD_XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/** The files of a custom metadata type with one relationship field and one record whose field names `value`. */
+function relationshipType(type: string, field: string, referenceTo: string, record: string, value: string) {
+    const base = 'force-app/main/default';
+    return {
+        [`${base}/objects/${type}__mdt/${type}__mdt.object-meta.xml`]: `${MD_XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>${type}</label><pluralLabel>${type}s</pluralLabel><visibility>Public</visibility></CustomObject>`,
+        [`${base}/objects/${type}__mdt/fields/${field}.field-meta.xml`]: `${MD_XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>${field}</fullName><label>${field}</label><type>MetadataRelationship</type><referenceTo>${referenceTo}</referenceTo><relationshipName>${type}s</relationshipName></CustomField>`,
+        [`${base}/customMetadata/${type}.${record}.md-meta.xml`]: `${MD_XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>${record}</label><protected>false</protected><values><field>${field}</field><value xsi:type="xsd:string">${value}</value></values></CustomMetadata>`,
+    };
+}
+
 describe('custom metadata relationships', () => {
     test('a relationship to another custom metadata type holds the related record Id, so IN and __r work', () => {
-        const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
-        const root = writeFixtureProject({
-            'force-app/main/default/objects/Route__mdt/Route__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Route</label><pluralLabel>Routes</pluralLabel><visibility>Public</visibility></CustomObject>`,
-            'force-app/main/default/objects/Route__mdt/fields/Endpoint__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Endpoint__c</fullName><label>Endpoint</label><type>MetadataRelationship</type><referenceTo>Endpoint__mdt</referenceTo><relationshipName>Routes</relationshipName></CustomField>`,
-            'force-app/main/default/customMetadata/Route.Main.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Main</label><protected>false</protected><values><field>Endpoint__c</field><value xsi:type="xsd:string">Primary</value></values></CustomMetadata>`,
-        });
+        const root = writeFixtureProject(relationshipType('Route', 'Endpoint__c', 'Endpoint__mdt', 'Main', 'Primary'));
         const org = new OrgStore(loadSchema(join(root, 'force-app')), { timeZone: 'UTC' });
         const [primary] = org.query("SELECT Id FROM Endpoint__mdt WHERE DeveloperName = 'Primary'").rows;
         const [route] = org.query('SELECT Endpoint__c, Endpoint__r.DeveloperName FROM Route__mdt').rows;
@@ -550,12 +557,7 @@ describe('custom metadata relationships', () => {
     });
 
     test('a relationship naming no record of its type is refused when the org is made', () => {
-        const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
-        const root = writeFixtureProject({
-            'force-app/main/default/objects/Route__mdt/Route__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Route</label><pluralLabel>Routes</pluralLabel><visibility>Public</visibility></CustomObject>`,
-            'force-app/main/default/objects/Route__mdt/fields/Endpoint__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Endpoint__c</fullName><label>Endpoint</label><type>MetadataRelationship</type><referenceTo>Endpoint__mdt</referenceTo><relationshipName>Routes</relationshipName></CustomField>`,
-            'force-app/main/default/customMetadata/Route.Lost.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Lost</label><protected>false</protected><values><field>Endpoint__c</field><value xsi:type="xsd:string">Nowhere</value></values></CustomMetadata>`,
-        });
+        const root = writeFixtureProject(relationshipType('Route', 'Endpoint__c', 'Endpoint__mdt', 'Lost', 'Nowhere'));
         assert.throws(
             () => new OrgStore(loadSchema(join(root, 'force-app')), { timeZone: 'UTC' }),
             /Endpoint__c names Nowhere, but Endpoint__mdt has no such record/,
@@ -565,12 +567,9 @@ describe('custom metadata relationships', () => {
 
 describe('relationships to platform objects the offline org does not model', () => {
     test('the project loads; SOQL on the field is refused loudly', () => {
-        const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
-        const root = writeFixtureProject({
-            'force-app/main/default/objects/Handler__mdt/Handler__mdt.object-meta.xml': `${XML}<CustomObject xmlns="http://soap.sforce.com/2006/04/metadata"><label>Handler</label><pluralLabel>Handlers</pluralLabel><visibility>Public</visibility></CustomObject>`,
-            'force-app/main/default/objects/Handler__mdt/fields/Object__c.field-meta.xml': `${XML}<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Object__c</fullName><label>Object</label><type>MetadataRelationship</type><referenceTo>EntityDefinition</referenceTo><relationshipName>Handlers</relationshipName></CustomField>`,
-            'force-app/main/default/customMetadata/Handler.OnAccount.md-meta.xml': `${XML}<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>On Account</label><protected>false</protected><values><field>Object__c</field><value xsi:type="xsd:string">Account</value></values></CustomMetadata>`,
-        });
+        const root = writeFixtureProject(
+            relationshipType('Handler', 'Object__c', 'EntityDefinition', 'OnAccount', 'Account'),
+        );
         const org = new OrgStore(loadSchema(join(root, 'force-app')), { timeZone: 'UTC' });
         assert.equal(org.query('SELECT DeveloperName FROM Handler__mdt').rows[0]?.DeveloperName, 'OnAccount');
         assert.throws(
